@@ -1,0 +1,3 @@
+// STUB — the `vigil keys` command; replace with the real implementation.
+import type { Command } from 'commander';
+export function register(_program: Command): void {}

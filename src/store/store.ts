@@ -1,0 +1,115 @@
+// The one storage interface. Two implementations: SQLite (embedded default) and PostgreSQL
+// (server mode). Nothing outside src/store/ touches SQL, better-sqlite3 or pg.
+import type {
+  ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, CaseState, DenialNotification, ListEntry, Snapshot,
+} from '../model/index.js';
+
+export interface NewSnapshot {
+  source: string;
+  format: string;
+  listDate: string;
+  sha256: string;
+  fileName: string;
+  note?: string;
+}
+
+export interface CaseFilter {
+  state?: CaseState;
+  applicant?: string;
+  destination?: string;
+  limit?: number;
+}
+
+export interface JobRecord {
+  id: string;
+  kind: string; // 'screen'
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  chunks: number;
+  chunksDone: number;
+  createdAt: string;
+  updatedAt: string;
+  params: unknown;
+  error?: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Human-readable location (file path or URL without password). */
+  readonly location: string;
+
+  /** Run pending migrations under a lock; refuse a database whose schema is newer than the code. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * Run `fn` in one database transaction: all its writes land or none do. The `tx` passed in is a
+   * Store bound to the transaction. Nested calls reuse the outer transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  // ---- list snapshots -------------------------------------------------------------------------
+  /** Create a snapshot in status 'staged' (invisible to readers). */
+  createSnapshot(s: NewSnapshot): Promise<Snapshot>;
+  /** Append entries to a staged snapshot (call repeatedly in batches). */
+  addEntries(snapshotId: number, entries: ListEntry[]): Promise<void>;
+  /**
+   * Atomically make a staged snapshot the active one for its source; the previous active snapshot
+   * becomes 'superseded' (kept, never deleted: past decisions replay on it). Notifies other
+   * instances (PostgreSQL) that snapshots changed.
+   */
+  activateSnapshot(snapshotId: number): Promise<Snapshot>;
+  /** Mark a staged snapshot failed and drop its entries. */
+  failSnapshot(snapshotId: number, note: string): Promise<void>;
+  getSnapshot(id: number): Promise<Snapshot | undefined>;
+  listSnapshots(): Promise<Snapshot[]>;
+  activeSnapshots(): Promise<Snapshot[]>;
+  /** Entries of the given snapshots (active or superseded), in insertion order. */
+  loadEntries(snapshotIds: number[]): Promise<ListEntry[]>;
+  /** Called when any instance activates a snapshot. Returns an unsubscribe function. */
+  onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>>;
+
+  // ---- small key/value settings and cached blobs ----------------------------------------------
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  // ---- rule sets, kept by content hash for replay ---------------------------------------------
+  putRuleSet(sha256: string, version: string, json: string): Promise<void>;
+  getRuleSet(sha256: string): Promise<{ version: string; json: string } | undefined>;
+
+  // ---- API keys --------------------------------------------------------------------------------
+  createApiKey(k: ApiKeyRecord): Promise<void>;
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, at: string): Promise<boolean>;
+
+  // ---- audit trail (append-only, hash-chained) ------------------------------------------------
+  /**
+   * Append one event: assigns seq, reads the previous hash and computes this hash, serialised
+   * across processes (so the chain stays linear with concurrent writers).
+   */
+  appendAudit(e: AuditEventInput): Promise<AuditEvent>;
+  listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]>;
+
+  // ---- licence cases ---------------------------------------------------------------------------
+  insertCase(c: CaseRecord): Promise<void>;
+  /** Write `c` only if the stored version is `c.version - 1`; false when someone else won. */
+  updateCase(c: CaseRecord): Promise<boolean>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  listCases(f?: CaseFilter): Promise<CaseRecord[]>;
+  /** Next value of a named counter (case references, notification numbers). */
+  nextSequence(name: string): Promise<number>;
+
+  // ---- denial notifications (own and partners') -----------------------------------------------
+  putDenialNotification(n: DenialNotification): Promise<void>;
+  listDenialNotifications(): Promise<DenialNotification[]>;
+
+  // ---- batch screening jobs (results kept in input order) -------------------------------------
+  createJob(j: JobRecord): Promise<void>;
+  getJob(id: string): Promise<JobRecord | undefined>;
+  updateJob(id: string, patch: Partial<JobRecord>): Promise<void>;
+  /** Write one chunk's results idempotently (a retried chunk overwrites, never duplicates). */
+  putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void>;
+  jobResults(jobId: string, afterRow?: number, limit?: number): Promise<{ row: number; json: string }[]>;
+  countJobChunks(jobId: string): Promise<number>;
+}
