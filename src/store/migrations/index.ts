@@ -1,0 +1,15 @@
+// Numbered schema migrations. Append new ones; never edit one that has shipped.
+import type { DdlDialect } from './dialect.js';
+import { initialSchema } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements(d: DdlDialect): string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', statements: initialSchema },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,37 @@
+// The small seam between the shared SQL store and a database driver. Shared SQL is written with
+// `?` placeholders; the PostgreSQL executor rewrites them to `$n`.
+
+export interface Executor {
+  all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Run a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Single-column results, e.g. the JSON documents of list entries (fast path on SQLite). */
+  column<T = unknown>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** What differs between SQLite and PostgreSQL, behind one shape. */
+export interface Backend {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly location: string;
+  /** Largest number of bound parameters we put in one statement. */
+  readonly maxParams: number;
+  /** Runs outside any transaction (autocommit). */
+  readonly root: Executor;
+  /**
+   * One write transaction. SQLite: BEGIN IMMEDIATE on the connection, other work of this process
+   * waits; PostgreSQL: a pooled client.
+   */
+  transaction<T>(fn: (ex: Executor) => Promise<T>): Promise<T>;
+  /** Run `fn` holding the cross-process migration lock. */
+  withMigrationLock<T>(fn: (ex: Executor) => Promise<T>): Promise<T>;
+  /** Inside a transaction: serialise audit appends across processes until it ends. */
+  lockAudit(ex: Executor): Promise<void>;
+  /** Inside the activating transaction: tell other instances that snapshots changed. */
+  notifySnapshotsChanged(ex: Executor): Promise<void>;
+  /** Subscribe to snapshot changes made by any instance (including this one). */
+  onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>>;
+  /** Check now for a change this process just committed (SQLite's poll; a no-op on PostgreSQL). */
+  pokeSnapshotsChanged(): void;
+  close(): Promise<void>;
+}

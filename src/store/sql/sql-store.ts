@@ -1,0 +1,148 @@
+// The Store, written once over a Backend (SQLite or PostgreSQL). Inside transaction(fn) the `tx`
+// passed to fn is bound to the transaction; calls on the outer store made from within fn's async
+// flow join it too (AsyncLocalStorage), so a forgotten `tx` cannot deadlock or escape it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type {
+  ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, DenialNotification, ListEntry, Snapshot,
+} from '../../model/index.js';
+import type { CaseFilter, JobRecord, NewSnapshot, Store } from '../store.js';
+import { migrate } from '../migrate.js';
+import type { Backend, Executor } from './executor.js';
+import * as audit from './audit.js';
+import * as cases from './cases.js';
+import * as jobs from './jobs.js';
+import * as keys from './keys.js';
+import * as meta from './meta.js';
+import * as snapshots from './snapshots.js';
+
+/** A transaction's executor and whether it is still open. */
+interface TxScope { ex: Executor; open: boolean }
+
+export class SqlStore implements Store {
+  private constructor(
+    private readonly backend: Backend,
+    private readonly scopes: AsyncLocalStorage<TxScope>,
+    private readonly bound?: TxScope,
+  ) {}
+
+  static over(backend: Backend): SqlStore {
+    return new SqlStore(backend, new AsyncLocalStorage<TxScope>());
+  }
+
+  get kind(): 'sqlite' | 'postgres' { return this.backend.kind; }
+  get location(): string { return this.backend.location; }
+
+  /** The open transaction this call belongs to, if any. */
+  private scope(): TxScope | undefined {
+    if (this.bound) {
+      if (!this.bound.open) throw new Error('this transaction has already ended; use the store, not the old tx');
+      return this.bound;
+    }
+    const s = this.scopes.getStore();
+    return s?.open ? s : undefined;
+  }
+
+  private ex(): Executor {
+    return this.scope()?.ex ?? this.backend.root;
+  }
+
+  async migrate(): Promise<void> {
+    await migrate(this.backend);
+  }
+
+  async close(): Promise<void> {
+    await this.backend.close();
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const current = this.scope();
+    if (current) return fn(this.bound ? this : new SqlStore(this.backend, this.scopes, current));
+    return this.backend.transaction(async (ex) => {
+      const scope: TxScope = { ex, open: true };
+      try {
+        return await this.scopes.run(scope, () => fn(new SqlStore(this.backend, this.scopes, scope)));
+      } finally {
+        scope.open = false;
+      }
+    });
+  }
+
+  /** Run in the current transaction or a new one (multi-statement writes). */
+  private atomically<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
+    const current = this.scope();
+    if (current) return fn(current.ex);
+    return this.transaction(() => fn(this.ex()));
+  }
+
+  // ---- snapshots ------------------------------------------------------------------------------
+  createSnapshot(s: NewSnapshot): Promise<Snapshot> { return snapshots.createSnapshot(this.ex(), s); }
+
+  addEntries(snapshotId: number, entries: ListEntry[]): Promise<void> {
+    return this.atomically((ex) => snapshots.addEntries(ex, this.backend.maxParams, snapshotId, entries));
+  }
+
+  async activateSnapshot(snapshotId: number): Promise<Snapshot> {
+    const s = await this.atomically(async (ex) => {
+      const activated = await snapshots.activateSnapshot(ex, snapshotId);
+      await meta.bumpSnapshotGeneration(ex);
+      await this.backend.notifySnapshotsChanged(ex);
+      return activated;
+    });
+    this.backend.pokeSnapshotsChanged();
+    return s;
+  }
+
+  failSnapshot(snapshotId: number, note: string): Promise<void> {
+    return this.atomically((ex) => snapshots.failSnapshot(ex, snapshotId, note));
+  }
+
+  getSnapshot(id: number): Promise<Snapshot | undefined> { return snapshots.getSnapshot(this.ex(), id); }
+  listSnapshots(): Promise<Snapshot[]> { return snapshots.listSnapshots(this.ex()); }
+  activeSnapshots(): Promise<Snapshot[]> { return snapshots.activeSnapshots(this.ex()); }
+  loadEntries(snapshotIds: number[]): Promise<ListEntry[]> { return snapshots.loadEntries(this.ex(), snapshotIds); }
+  onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> { return this.backend.onSnapshotsChanged(cb); }
+
+  // ---- meta, rule sets, keys ------------------------------------------------------------------
+  getMeta(key: string): Promise<string | undefined> { return meta.getMeta(this.ex(), key); }
+  setMeta(key: string, value: string): Promise<void> { return meta.setMeta(this.ex(), key, value); }
+  putRuleSet(sha256: string, version: string, json: string): Promise<void> { return keys.putRuleSet(this.ex(), sha256, version, json); }
+  getRuleSet(sha256: string): Promise<{ version: string; json: string } | undefined> { return keys.getRuleSet(this.ex(), sha256); }
+  createApiKey(k: ApiKeyRecord): Promise<void> { return keys.createApiKey(this.ex(), k); }
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> { return keys.findApiKeyByHash(this.ex(), hash); }
+  listApiKeys(): Promise<ApiKeyRecord[]> { return keys.listApiKeys(this.ex()); }
+  revokeApiKey(id: string, at: string): Promise<boolean> { return keys.revokeApiKey(this.ex(), id, at); }
+
+  // ---- audit ----------------------------------------------------------------------------------
+  appendAudit(e: AuditEventInput): Promise<AuditEvent> {
+    return this.atomically(async (ex) => {
+      await this.backend.lockAudit(ex);
+      return audit.appendAudit(ex, e);
+    });
+  }
+
+  listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]> { return audit.listAudit(this.ex(), opts); }
+
+  // ---- cases and denial notifications ---------------------------------------------------------
+  insertCase(c: CaseRecord): Promise<void> { return cases.insertCase(this.ex(), c); }
+  updateCase(c: CaseRecord): Promise<boolean> { return cases.updateCase(this.ex(), c); }
+  getCase(id: string): Promise<CaseRecord | undefined> { return cases.getCase(this.ex(), id); }
+  listCases(f?: CaseFilter): Promise<CaseRecord[]> { return cases.listCases(this.ex(), f); }
+  nextSequence(name: string): Promise<number> { return meta.nextSequence(this.ex(), name); }
+  putDenialNotification(n: DenialNotification): Promise<void> { return cases.putDenialNotification(this.ex(), n); }
+  listDenialNotifications(): Promise<DenialNotification[]> { return cases.listDenialNotifications(this.ex()); }
+
+  // ---- jobs -----------------------------------------------------------------------------------
+  createJob(j: JobRecord): Promise<void> { return jobs.createJob(this.ex(), j); }
+  getJob(id: string): Promise<JobRecord | undefined> { return jobs.getJob(this.ex(), id); }
+  updateJob(id: string, patch: Partial<JobRecord>): Promise<void> { return jobs.updateJob(this.ex(), id, patch); }
+
+  putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void> {
+    return this.atomically((ex) => jobs.putJobChunk(ex, this.backend.maxParams, jobId, chunk, rows));
+  }
+
+  jobResults(jobId: string, afterRow?: number, limit?: number): Promise<{ row: number; json: string }[]> {
+    return jobs.jobResults(this.ex(), jobId, afterRow, limit);
+  }
+
+  countJobChunks(jobId: string): Promise<number> { return jobs.countJobChunks(this.ex(), jobId); }
+}

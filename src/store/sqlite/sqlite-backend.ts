@@ -1,0 +1,146 @@
+// SQLite through better-sqlite3: one connection per process, WAL, a busy timeout, and write
+// transactions that BEGIN IMMEDIATE so that several processes queue for the write lock instead of
+// failing with SQLITE_BUSY when a reader upgrades. better-sqlite3 is synchronous; a transaction
+// spans awaits, so while one is open the rest of this process's work on the connection waits.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Backend, Executor } from '../sql/executor.js';
+import { SnapshotPoller } from './snapshot-poller.js';
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+export interface SqliteOptions {
+  /** How often other processes' snapshot activations are looked for (ms). */
+  pollMs?: number;
+}
+
+export class SqliteBackend implements Backend {
+  readonly kind = 'sqlite' as const;
+  readonly location: string;
+  // SQLite ≥ 3.32 allows 32,766 bound parameters; stay well below.
+  readonly maxParams = 16_000;
+  readonly root: Executor;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Statement>();
+  private readonly plucked = new Map<string, Statement>();
+  /** Settles when the open transaction ends; null when none is open. */
+  private busy: Promise<void> | null = null;
+  private readonly inTx: Executor;
+  private readonly poller: SnapshotPoller;
+
+  constructor(file: string, opts: SqliteOptions = {}) {
+    this.location = resolve(file);
+    mkdirSync(dirname(this.location), { recursive: true });
+    this.db = new Database(this.location);
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a committed audit event or case survives power loss, not only a process crash.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.inTx = this.executor(false);
+    this.root = this.executor(true);
+    this.poller = new SnapshotPoller(this.root, opts.pollMs ?? 2000);
+  }
+
+  private prepare(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private preparePlucked(sql: string): Statement {
+    let s = this.plucked.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql).pluck();
+      this.plucked.set(sql, s);
+    }
+    return s;
+  }
+
+  private async idle(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  private executor(waitForTx: boolean): Executor {
+    const wait = async (): Promise<void> => {
+      if (waitForTx && this.busy) await this.idle();
+    };
+    return {
+      all: async <T>(sql: string, params: readonly unknown[] = []) => {
+        await wait();
+        return this.prepare(sql).all(...bind(params)) as T[];
+      },
+      get: async <T>(sql: string, params: readonly unknown[] = []) => {
+        await wait();
+        return this.prepare(sql).get(...bind(params)) as T | undefined;
+      },
+      run: async (sql: string, params: readonly unknown[] = []) => {
+        await wait();
+        return this.prepare(sql).run(...bind(params)).changes;
+      },
+      column: async <T>(sql: string, params: readonly unknown[] = []) => {
+        await wait();
+        return this.preparePlucked(sql).all(...bind(params)) as T[];
+      },
+    };
+  }
+
+  transaction<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
+    return this.exclusive('BEGIN IMMEDIATE', fn);
+  }
+
+  withMigrationLock<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
+    return this.exclusive('BEGIN EXCLUSIVE', fn);
+  }
+
+  private async exclusive<T>(begin: string, fn: (ex: Executor) => Promise<T>): Promise<T> {
+    await this.idle();
+    let release!: () => void;
+    this.busy = new Promise<void>((r) => { release = r; });
+    try {
+      this.db.exec(begin);
+      try {
+        const result = await fn(this.inTx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      this.busy = null;
+      release();
+    }
+  }
+
+  // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
+  async lockAudit(): Promise<void> {}
+
+  // Other processes see the bumped generation counter (written by the store) on their next poll.
+  async notifySnapshotsChanged(): Promise<void> {}
+
+  onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> {
+    return this.poller.subscribe(cb);
+  }
+
+  pokeSnapshotsChanged(): void {
+    this.poller.poke();
+  }
+
+  async close(): Promise<void> {
+    this.poller.stop();
+    await this.idle();
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** better-sqlite3 binds neither undefined nor booleans. */
+function bind(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
