@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Backend, Executor } from '../sql/executor.js';
 import { SnapshotListener, SNAPSHOT_CHANNEL } from './snapshot-listener.js';
-import { redactUrl } from './url.js';
+import { redactUrl, withDefaultUser } from './url.js';
 
 /** Advisory lock keys (arbitrary, fixed: every Vigil process must use the same ones). */
 const MIGRATION_LOCK = 7_346_100;
@@ -56,7 +56,8 @@ export class PostgresBackend implements Backend {
     this.listener = new SnapshotListener(url, types);
   }
 
-  static async connect(url: string): Promise<PostgresBackend> {
+  static async connect(givenUrl: string): Promise<PostgresBackend> {
+    const url = withDefaultUser(givenUrl);
     const pool = new pg.Pool({ connectionString: url, types, max: 10, idleTimeoutMillis: 10_000 });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', (err) => {

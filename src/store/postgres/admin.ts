@@ -1,0 +1,45 @@
+// Server-level chores: is a server answering, create and drop whole databases (tests give each
+// file its own database so parallel test files never collide).
+import pg from 'pg';
+import { withDatabase, withDefaultUser } from './url.js';
+
+/** True when a PostgreSQL server accepts a connection at `url` within `timeoutMs`. */
+export async function pgPing(url: string, timeoutMs = 2000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: withDefaultUser(url), connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const SAFE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function onMaintenanceDb<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDefaultUser(withDatabase(serverUrl, 'postgres')) });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Create database `name` on the server of `serverUrl`; returns the new database's URL. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe database name: ${name}`);
+  await onMaintenanceDb(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  return withDefaultUser(withDatabase(serverUrl, name));
+}
+
+/** Drop database `name`, disconnecting whoever is still on it. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe database name: ${name}`);
+  await onMaintenanceDb(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
