@@ -1,3 +1,69 @@
-// STUB — the `vigil serve` command; replace with the real implementation.
+// `vigil serve` — the HTTP API and the web UI on one port.
 import type { Command } from 'commander';
-export function register(_program: Command): void {}
+import { Vigil } from '../../app/vigil.js';
+import { assertBindAllowed } from '../../api/access.js';
+import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../../api/server.js';
+import { VigilInputError } from '../../model/errors.js';
+import { action, globalOptions } from '../context.js';
+
+interface ServeOptions { host: string; port: string; rateLimit: string; bodyLimit: string; logLevel: string; json?: boolean }
+
+export function register(program: Command): void {
+  program.command('serve')
+    .description('Serve the HTTP API (/api, /openapi.json, /docs) and the web UI on one port')
+    .option('--host <host>', 'address to bind; anything but loopback requires API keys', '127.0.0.1')
+    .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
+    .option('--rate-limit <n>', 'requests per minute per API key (per IP without a key); 0 turns it off', String(DEFAULT_RATE_LIMIT.max))
+    .option('--body-limit <bytes>', 'largest request body accepted', String(DEFAULT_BODY_LIMIT))
+    .option('--log-level <level>', 'fatal, error, warn, info, debug', 'warn')
+    .option('--json', 'print the listening address as one JSON line on stdout')
+    .action(action(async (o: ServeOptions, cmd: Command) => {
+      const port = intOption(o.port, '--port', 0, 65535);
+      const rate = intOption(o.rateLimit, '--rate-limit', 0, 1e9);
+      const bodyLimit = intOption(o.bodyLimit, '--body-limit', 1024, 1e9);
+      const vigil = await Vigil.open({ ...globalOptions(cmd), progress: process.stderr.isTTY === true });
+      try {
+        const authMode = await assertBindAllowed(o.host, vigil.store);
+        await warmUp(vigil);
+        const app = await buildServer({
+          vigil, authMode, bodyLimit,
+          rateLimit: rate === 0 ? false : { max: rate, windowMs: 60_000 },
+          logger: { level: o.logLevel, stream: process.stderr },
+        });
+        const url = await app.listen({ host: o.host, port });
+        const address = app.server.address();
+        const boundPort = typeof address === 'object' && address ? address.port : port;
+        if (o.json) process.stdout.write(JSON.stringify({ url, host: o.host, port: boundPort, auth: authMode }) + '\n');
+        process.stderr.write(`vigil: serving ${url} (UI /, API /api, docs /docs; store ${vigil.store.kind} ${vigil.store.location}; auth ${authMode === 'required' ? 'required' : 'on once a key exists'})\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        await app.close();
+      } finally {
+        await vigil.close();
+      }
+    }));
+}
+
+/** Build the screening index, catalogue and rules before the first request, not during it. */
+async function warmUp(vigil: Vigil): Promise<void> {
+  const parts: [string, () => Promise<unknown>][] = [
+    ['screening index', () => vigil.screening()], ['control catalogue', () => vigil.controls()], ['rule set', () => vigil.rules()],
+  ];
+  for (const [name, load] of parts) {
+    try {
+      await load();
+    } catch (err) {
+      // Serve what works; the routes that need the missing part answer 500 with the reason.
+      process.stderr.write(`vigil: warning: ${name} unavailable: ${(err as Error).message}\n`);
+    }
+  }
+}
+
+function intOption(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new VigilInputError(`expected an integer from ${min} to ${max}, got "${value}"`, name);
+  return n;
+}

@@ -1,0 +1,35 @@
+// POST /api/assess — determinations per jurisdiction for a transaction, as `vigil assess --json`.
+// The body is the transaction JSON (optionally with `asOf`), or `{ transaction, asOf }` as in the
+// reference scenario files; `?asOf=` also works and wins over the body.
+import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
+import type { Transaction } from '../../model/index.js';
+import { requireRole } from '../auth.js';
+import { AssessBody, AssessFlat, AssessQuery, AssessWrapped } from '../schemas.js';
+
+const assess: FastifyPluginAsync = async (app) => {
+  app.post('/api/assess', {
+    schema: {
+      tags: ['policy'],
+      summary: 'Assess a transaction: one determination per jurisdiction, with the rules that fired',
+      body: AssessBody,
+      querystring: AssessQuery,
+    },
+    preHandler: requireRole('reader'),
+  }, async (request) => {
+    const body = request.body as z.infer<typeof AssessFlat> | z.infer<typeof AssessWrapped>;
+    const query = request.query as z.infer<typeof AssessQuery>;
+    let tx: Transaction;
+    let asOf: string | undefined;
+    if ('transaction' in body) {
+      tx = body.transaction;
+      asOf = body.asOf;
+    } else {
+      const { asOf: a, ...rest } = body;
+      tx = rest;
+      asOf = a;
+    }
+    return app.vigil.assess(tx, query.asOf ?? asOf);
+  });
+};
+export default assess;

@@ -1,0 +1,25 @@
+// Every route group of the API, one fastify plugin per file. To add a group, write
+// src/api/routes/<group>.ts exporting a default FastifyPluginAsync and add one line below.
+// Inside a plugin: `app.vigil` is the application, `request.caller` the authenticated caller, and
+// `requireRole('officer')` (from ../auth.js) guards a route or, via addHook('preHandler', …), a group.
+import type { FastifyPluginAsync } from 'fastify';
+import health from './health.js';
+import lists from './lists.js';
+import screen from './screen.js';
+import compare from './compare.js';
+import classify from './classify.js';
+import assess from './assess.js';
+import keys from './keys.js';
+
+export const routeModules: FastifyPluginAsync[] = [
+  health,
+  lists,
+  screen,
+  compare,
+  classify,
+  assess,
+  keys,
+  // cases,   — src/api/routes/cases.ts (cases work)
+  // audit,   — src/api/routes/audit.ts (cases work)
+  // jobs,    — src/api/routes/jobs.ts (server mode)
+];

@@ -1,0 +1,33 @@
+// POST /api/screen — one party (the `vigil screen --json` document) or a batch of up to 1,000
+// (the `vigil screen --input` records `{ row, input, hits }`, in input order, as one JSON array —
+// or as JSON Lines when the client asks for application/x-ndjson).
+import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
+import { requireRole } from '../auth.js';
+import { ScreenBatch, ScreenBody, ScreenOne } from '../schemas.js';
+import { screenBatch } from '../batch.js';
+
+const screen: FastifyPluginAsync = async (app) => {
+  app.post('/api/screen', {
+    schema: {
+      tags: ['screening'],
+      summary: 'Screen one party, or a batch (body with `parties`) of up to 1,000',
+      body: ScreenBody,
+    },
+    preHandler: requireRole('reader'),
+  }, async (request, reply) => {
+    const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
+    if (!('parties' in body)) return app.vigil.screen(body);
+    const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit });
+    if (wantsJsonLines(request.headers.accept)) {
+      return reply.type('application/x-ndjson').send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
+    return records;
+  });
+};
+
+function wantsJsonLines(accept: string | undefined): boolean {
+  return !!accept && /application\/(x-)?ndjson|application\/jsonl/.test(accept);
+}
+
+export default screen;

@@ -1,0 +1,111 @@
+// Request schemas (zod). The same objects validate requests and generate /openapi.json.
+import { z } from 'zod';
+import { END_USE_CATEGORIES, JURISDICTIONS } from '../model/index.js';
+import { choose } from './validation.js';
+
+const ENTITY_TYPES = ['person', 'organization', 'vessel', 'aircraft', 'unknown'] as const;
+
+const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code')
+  .transform((s) => s.toUpperCase());
+export const isoDate = z.iso.date('expected a date as YYYY-MM-DD');
+
+// ---- screening ----------------------------------------------------------------------------------
+
+const party = {
+  name: z.string().trim().min(1, 'name is required').max(500),
+  type: z.enum(ENTITY_TYPES).optional(),
+  country: countryCode.optional(),
+  birthYear: z.number().int().min(1800).max(2100).optional(),
+};
+const tuning = {
+  threshold: z.number().min(0).max(1).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+};
+
+export const MAX_BATCH = 1000;
+
+export const ScreenOne = z.object({ ...party, ...tuning }).meta({ description: 'Screen one party.' });
+export const ScreenParty = z.object(party);
+export const ScreenBatch = z.object({
+  parties: z.array(ScreenParty).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} parties per request`),
+  ...tuning,
+}).meta({ description: `Screen up to ${MAX_BATCH} parties; the answer is one record per party, in input order.` });
+
+/** One party, or a batch when the body has `parties`. */
+export const ScreenBody = choose(z.union([ScreenOne, ScreenBatch]),
+  (body) => (body && typeof body === 'object' && 'parties' in body ? ScreenBatch : ScreenOne));
+
+export const CompareBody = z.object({
+  a: z.string().trim().min(1).max(500),
+  b: z.string().trim().min(1).max(500),
+  type: z.enum(ENTITY_TYPES).optional(),
+});
+
+// ---- classification -----------------------------------------------------------------------------
+
+export const ClassifyQuery = z.object({
+  q: z.string().trim().min(1, 'q is required').max(300),
+  asOf: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+// ---- assessment ---------------------------------------------------------------------------------
+// Until the policy work publishes its own transaction schema this is the contract of DESIGN.md.
+
+export const TransactionSchema = z.object({
+  date: isoDate,
+  exporter: z.object({
+    name: z.string().trim().min(1),
+    country: countryCode,
+    usPerson: z.boolean().optional(),
+  }),
+  destination: countryCode,
+  parties: z.array(z.object({
+    role: z.string().trim().min(1),
+    name: z.string().trim().min(1).max(500),
+    country: countryCode.optional(),
+    type: z.enum(ENTITY_TYPES).optional(),
+    birthYear: z.number().int().min(1800).max(2100).optional(),
+  })).max(100).default([]),
+  items: z.array(z.object({
+    description: z.string().trim().min(1),
+    code: z.string().trim().min(1).max(40).optional(),
+    cas: z.string().regex(/^\d{2,7}-\d{2}-\d$/, 'expected a CAS number like 111-48-8').optional(),
+    quantity: z.number().nonnegative().optional(),
+    unit: z.string().optional(),
+    value: z.number().nonnegative().optional(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 4217 currency code').optional(),
+    usOrigin: z.boolean().optional(),
+    usContent: z.number().min(0).max(1).optional(),
+  })).min(1, 'at least one item').max(500),
+  endUse: z.object({
+    statement: z.string().optional(),
+    categories: z.array(z.enum(END_USE_CATEGORIES)).default([]),
+  }),
+  jurisdictions: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected a jurisdiction such as UN, EU, US, IT'))
+    .min(1).default([...JURISDICTIONS]),
+}).meta({ description: 'A proposed export (DESIGN.md).' });
+
+/** The transaction itself with an optional `asOf`, or a scenario-file shape `{ transaction, asOf }`. */
+export const AssessFlat = TransactionSchema.extend({ asOf: isoDate.optional() });
+export const AssessWrapped = z.object({ transaction: TransactionSchema, asOf: isoDate.optional() });
+export const AssessBody = choose(z.union([AssessFlat, AssessWrapped]),
+  (body) => (body && typeof body === 'object' && 'transaction' in body ? AssessWrapped : AssessFlat));
+export const AssessQuery = z.object({ asOf: isoDate.optional() });
+
+// ---- keys ---------------------------------------------------------------------------------------
+
+export const ROLES = ['reader', 'officer', 'admin'] as const;
+export const CreateKeyBody = z.object({
+  role: z.enum(ROLES),
+  label: z.string().trim().min(1).max(200).optional(),
+});
+export const KeyParams = z.object({ id: z.string().min(1).max(100) });
+
+// ---- shared responses (documentation only; handlers return the CLI's --json shapes) -------------
+
+export const ErrorResponse = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ in: z.string(), path: z.string(), message: z.string() })).optional(),
+}).meta({ description: 'Every error answer.' });
