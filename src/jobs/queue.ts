@@ -1,0 +1,123 @@
+// The job queue: pg-boss on the same PostgreSQL database as the store. pg-boss connects to
+// PostgreSQL itself (it is the queue library); nothing else here touches SQL.
+//
+// Each chunk of a batch job is one queue entry whose data is the chunk's input rows. pg-boss takes
+// entries with SELECT … FOR UPDATE SKIP LOCKED (each chunk goes to one worker at a time), retries a
+// chunk whose handler threw, and — through its maintenance pass — expires and retries a chunk whose
+// worker died (killed process, lost connection). A chunk that exhausts its retries is moved to a
+// dead-letter queue, whose worker marks the whole job failed.
+import PgBoss from 'pg-boss';
+import type { ChunkPayload } from './chunks.js';
+import { chunkQueueId } from './ids.js';
+import type { JobSettings } from './settings.js';
+
+export const CHUNK_QUEUE = 'vigil-screen-chunks';
+export const FAILED_CHUNK_QUEUE = 'vigil-screen-chunks-failed';
+/** pg-boss keeps its tables in their own schema, apart from the store's. */
+export const QUEUE_SCHEMA = 'vigil_queue';
+
+export interface ChunkAttempt {
+  /** 0 on the first attempt. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type ChunkHandler = (payload: ChunkPayload, attempt: ChunkAttempt) => Promise<void>;
+
+export class JobQueue {
+  private readonly workerIds: string[] = [];
+
+  private constructor(private readonly boss: PgBoss, readonly settings: JobSettings) {}
+
+  /** Connect, install or migrate pg-boss's schema (under its own lock) and create the queues. */
+  static async open(databaseUrl: string, settings: JobSettings, log: (msg: string) => void = logToStderr): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: QUEUE_SCHEMA,
+      application_name: 'vigil-jobs',
+      max: 4,
+      schedule: false, // no cron jobs
+      supervise: true, // expire chunks of dead workers (one instance per interval does it)
+      maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+      // Chunk input holds customer names: keep finished entries briefly, then drop them.
+      archiveCompletedAfterSeconds: 3600,
+      deleteAfterDays: 1,
+    });
+    boss.on('error', (err: Error) => log(`job queue: ${err.message}`));
+    await boss.start();
+    await boss.createQueue(FAILED_CHUNK_QUEUE, { name: FAILED_CHUNK_QUEUE, retryLimit: 0 });
+    await boss.createQueue(CHUNK_QUEUE, {
+      name: CHUNK_QUEUE,
+      retryLimit: settings.retryLimit,
+      retryDelay: settings.retryDelaySeconds,
+      expireInSeconds: settings.expireInSeconds,
+      deadLetter: FAILED_CHUNK_QUEUE,
+    });
+    return new JobQueue(boss, settings);
+  }
+
+  /**
+   * Queue all of a job's chunks in one INSERT statement, so that a job is queued whole or not at
+   * all. Ids are deterministic per (job, chunk): enqueueing twice is harmless.
+   */
+  async enqueue(chunks: ChunkPayload[]): Promise<void> {
+    await this.boss.insert(chunks.map((c) => ({
+      id: chunkQueueId(c.jobId, c.chunk),
+      name: CHUNK_QUEUE,
+      data: c,
+      retryLimit: this.settings.retryLimit,
+      retryDelay: this.settings.retryDelaySeconds,
+      expireInSeconds: this.settings.expireInSeconds,
+      deadLetter: FAILED_CHUNK_QUEUE,
+    })));
+    // Wake this instance's idle workers; other instances find the chunks at their next poll.
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
+  }
+
+  /**
+   * Take chunks with `concurrency` polling loops. Screening is CPU work on this thread; more than
+   * one loop only overlaps one chunk's database writes with the next chunk's screening.
+   */
+  async work(concurrency: number, handler: ChunkHandler): Promise<void> {
+    for (let i = 0; i < concurrency; i++) {
+      const id: string = await this.boss.work<ChunkPayload>(
+        CHUNK_QUEUE,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+        async ([job]) => {
+          if (!job) return;
+          await handler(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+          // pg-boss's loop sleeps out the polling interval even after a job; a busy worker should
+          // go straight to the next chunk.
+          this.boss.notifyWorker(id);
+        },
+      );
+      this.workerIds.push(id);
+    }
+  }
+
+  /** Called for each chunk that exhausted its retries (from any instance). */
+  async onFailedChunk(handler: (payload: ChunkPayload, error: string) => Promise<void>): Promise<void> {
+    await this.boss.work<ChunkPayload>(
+      FAILED_CHUNK_QUEUE,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.max(this.settings.pollingIntervalSeconds, 2) },
+      async ([job]) => {
+        if (job) await handler(job.data, describeOutput(job.output));
+      },
+    );
+  }
+
+  /** Stop taking chunks; wait up to `timeoutMs` for the ones in hand, then close the connections. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
+  }
+}
+
+/** pg-boss stores the handler's error (or "failed by timeout") as the entry's output. */
+function describeOutput(output: unknown): string {
+  const o = output as { message?: string; value?: { message?: string } } | null;
+  return o?.message ?? o?.value?.message ?? 'chunk failed after all retries';
+}
+
+function logToStderr(msg: string): void {
+  process.stderr.write(`vigil: ${msg}\n`);
+}
