@@ -21,6 +21,8 @@ export interface ServerOptions {
   /** web/dist by default; null serves no UI. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** How long "does any API key exist?" is cached (ms); a key made by `vigil keys create` counts after this. */
+  authCacheMs?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -36,7 +38,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('vigil', opts.vigil);
   registerErrorHandlers(app);
-  registerAuthentication(app, new AuthPolicy(opts.vigil.store, opts.authMode ?? 'auto'));
+  registerAuthentication(app, new AuthPolicy(opts.vigil.store, opts.authMode ?? 'auto', opts.authCacheMs));
 
   const limit = opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit;
   if (limit) {

@@ -10,6 +10,7 @@ import compare from './compare.js';
 import classify from './classify.js';
 import assess from './assess.js';
 import keys from './keys.js';
+import jobs from './jobs.js';
 
 export const routeModules: FastifyPluginAsync[] = [
   health,
@@ -21,5 +22,5 @@ export const routeModules: FastifyPluginAsync[] = [
   keys,
   // cases,   — src/api/routes/cases.ts (cases work)
   // audit,   — src/api/routes/audit.ts (cases work)
-  // jobs,    — src/api/routes/jobs.ts (server mode)
+  jobs,
 ];

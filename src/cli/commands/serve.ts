@@ -1,6 +1,7 @@
 // `vigil serve` — the HTTP API and the web UI on one port.
 import type { Command } from 'commander';
 import { Vigil } from '../../app/vigil.js';
+import { ensureBundledLists } from '../../lists/bundled.js';
 import { assertBindAllowed } from '../../api/access.js';
 import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../../api/server.js';
 import { VigilInputError } from '../../model/errors.js';
@@ -21,9 +22,12 @@ export function register(program: Command): void {
       const port = intOption(o.port, '--port', 0, 65535);
       const rate = intOption(o.rateLimit, '--rate-limit', 0, 1e9);
       const bodyLimit = intOption(o.bodyLimit, '--body-limit', 1024, 1e9);
-      const vigil = await Vigil.open({ ...globalOptions(cmd), progress: process.stderr.isTTY === true });
+      const progress = process.stderr.isTTY === true;
+      // Open the store alone first so that a refused bind fails at once, before any list import.
+      const vigil = await Vigil.open({ ...globalOptions(cmd), progress, bundled: false });
       try {
         const authMode = await assertBindAllowed(o.host, vigil.store);
+        await ensureBundledLists(vigil.store, { progress });
         await warmUp(vigil);
         const app = await buildServer({
           vigil, authMode, bodyLimit,
