@@ -1,6 +1,7 @@
 // Batch screening jobs for one running instance: what `vigil serve` and the /api/jobs routes use.
 // In PostgreSQL mode it opens the queue and (by default) a worker; on SQLite there is no queue and
 // submitting is refused with a pointer to `vigil screen --input`, which screens a file locally.
+import { createHash } from 'node:crypto';
 import type { Vigil } from '../app/vigil.js';
 import { VigilRefusal } from '../model/errors.js';
 import type { JobRecord } from '../store/store.js';
@@ -21,9 +22,18 @@ export interface JobServiceOptions extends ChunkEvents {
   settings?: Partial<JobSettings>;
 }
 
+/** The service a running instance offers, found by the HTTP routes through the application. */
+const services = new WeakMap<Vigil, JobService>();
+
 export class JobService {
   private constructor(private readonly vigil: Vigil, private readonly queue?: JobQueue) {}
 
+  /** The service started for this application, or one that can read jobs but not submit them. */
+  static of(vigil: Vigil): JobService {
+    return services.get(vigil) ?? new JobService(vigil);
+  }
+
+  /** Open the queue (PostgreSQL mode) and start a worker unless `worker: false`. */
   static async start(vigil: Vigil, opts: JobServiceOptions = {}): Promise<JobService> {
     if (!opts.databaseUrl || vigil.store.kind !== 'postgres') return new JobService(vigil);
     const queue = await JobQueue.open(opts.databaseUrl, jobSettings(opts.settings));
@@ -33,21 +43,34 @@ export class JobService {
       await queue.stop();
       throw err;
     }
-    return new JobService(vigil, queue);
+    const service = new JobService(vigil, queue);
+    services.set(vigil, service);
+    return service;
   }
 
   get enabled(): boolean {
     return this.queue !== undefined;
   }
 
-  async submit(rows: ScreenRow[], opts: ScreenJobOptions = {}): Promise<JobRecord> {
+  /** Queue a job; recorded in the audit trail as one event (who, a hash of the rows, how many). */
+  async submit(rows: ScreenRow[], opts: ScreenJobOptions & { actor?: string } = {}): Promise<JobRecord> {
     if (!this.queue) {
       throw new VigilRefusal(
         'batch screening jobs need server mode on PostgreSQL (vigil serve --database-url …); on SQLite use `vigil screen --input FILE`',
         'jobs-need-postgres',
       );
     }
-    return submitScreenJob(this.vigil.store, this.queue, rows, opts);
+    const { actor, ...tuning } = opts;
+    const job = await submitScreenJob(this.vigil.store, this.queue, rows, tuning);
+    await this.vigil.store.appendAudit({
+      actor: actor ?? 'api',
+      action: 'screen.job',
+      subject: job.id,
+      inputHash: createHash('sha256').update(JSON.stringify(rows)).digest('hex'),
+      outcome: `queued ${job.total} rows in ${job.chunks} chunks`,
+      dataVersions: { lists: await this.vigil.listVersions() },
+    });
+    return job;
   }
 
   status(id: string): Promise<JobStatus | undefined> {
@@ -59,6 +82,7 @@ export class JobService {
   }
 
   async close(): Promise<void> {
+    if (services.get(this.vigil) === this) services.delete(this.vigil);
     await this.queue?.stop();
   }
 }
