@@ -9,6 +9,8 @@ import { ensureBundledLists } from '../lists/bundled.js';
 import { ScreeningIndex, compareNames } from '../screening/index.js';
 import { loadControlCatalog, type ControlCatalog } from '../controls/catalog.js';
 import { loadRuleSet, assessTransaction, type RuleSet } from '../policy/index.js';
+import { defaultActor, recordAssessment, recordScreening, type AuditOptions } from '../cases/audit-calls.js';
+import { ruleSetToJson } from '../cases/rule-set-json.js';
 
 export interface VigilOptions {
   /** SQLite file path (embedded default). */
@@ -19,13 +21,21 @@ export interface VigilOptions {
   bundled?: boolean;
   /** Show progress bars on stderr (CLI on a TTY). */
   progress?: boolean;
+  /**
+   * Who screenings and assessments are recorded against in the audit trail when a call names no
+   * actor (default: `cli:<login>` or $VIGIL_ACTOR).
+   */
+  actor?: string;
 }
+
+export type { AuditOptions } from '../cases/audit-calls.js';
 
 export class Vigil {
   private index?: Promise<ScreeningIndex>;
   private catalog?: Promise<ControlCatalog>;
   private ruleSet?: Promise<RuleSet>;
   private unsubscribe?: () => Promise<void>;
+  private ruleSetStored?: Promise<void>;
 
   private constructor(readonly store: Store, private readonly opts: VigilOptions) {}
 
@@ -57,8 +67,19 @@ export class Vigil {
     return (await this.screening()).versions;
   }
 
-  async screen(q: ScreenQuery): Promise<ScreenResult> {
-    return (await this.screening()).screen(q);
+  /**
+   * Screen one party. Recorded in the audit trail (actor, input hash, hit count, list versions)
+   * unless `audit: false` — for callers that record a whole batch as one event themselves.
+   */
+  async screen(q: ScreenQuery, opts: AuditOptions = {}): Promise<ScreenResult> {
+    const result = (await this.screening()).screen(q);
+    if (opts.audit !== false) await recordScreening(this.store, this.actorOf(opts), q, result);
+    return result;
+  }
+
+  /** The audit actor for a call: the call's, else the application's, else the login. */
+  actorOf(opts: AuditOptions = {}): string {
+    return opts.actor ?? this.opts.actor ?? defaultActor();
   }
 
   compare(a: string, b: string, type?: EntityType): CompareResult {
@@ -79,9 +100,30 @@ export class Vigil {
     return this.ruleSet;
   }
 
-  async assess(tx: Transaction, asOf?: string): Promise<Assessment> {
+  /**
+   * Determinations per jurisdiction. The rule set it used is kept in the store by its sha256 (so
+   * the answer can be replayed later), and the call is recorded in the audit trail unless
+   * `audit: false` (a case assessment records its own event with the case write).
+   */
+  async assess(tx: Transaction, asOf?: string, opts: AuditOptions = {}): Promise<Assessment> {
     const [index, catalog, rules] = await Promise.all([this.screening(), this.controls(), this.rules()]);
-    return assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
+    const result = assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
+    await this.keepRuleSet(rules);
+    if (opts.audit !== false) await recordAssessment(this.store, this.actorOf(opts), { transaction: tx, asOf: result.asOf }, result);
+    return result;
+  }
+
+  /** Store the rule set by content hash once per process (the store ignores a known hash). */
+  private keepRuleSet(rules: RuleSet): Promise<void> {
+    this.ruleSetStored ??= (async () => {
+      if (!(await this.store.getRuleSet(rules.sha256))) {
+        await this.store.putRuleSet(rules.sha256, rules.version, ruleSetToJson(rules));
+      }
+    })();
+    return this.ruleSetStored.catch((err) => {
+      this.ruleSetStored = undefined;
+      throw err;
+    });
   }
 
   async close(): Promise<void> {

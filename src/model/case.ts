@@ -26,6 +26,88 @@ export interface CaseRecord {
   [key: string]: unknown;
   determination?: Assessment;
   dataVersions?: DataVersions;
+  /** When the stored determination was made, and by whom. */
+  assessedAt?: string;
+  assessedBy?: string;
+  timeline?: CaseTimelineEntry[];
+  /** Partners' denials this case is essentially identical to (flagged `consultation-required`). */
+  partnerDenials?: PartnerDenialMatch[];
+  consultations?: Consultation[];
+  licence?: Licence;
+  shipments?: Shipment[];
+  /** Denial notifications this instance issued when it denied the case. */
+  denialNotifications?: string[];
+}
+
+/** One step of a case's life, newest last. */
+export interface CaseTimelineEntry {
+  at: string;
+  actor: string;
+  action: string; // 'created', 'transition', 'assessed', 'consultation-requested', 'shipment', ...
+  from?: CaseState;
+  to?: CaseState;
+  reason?: string;
+  detail?: unknown;
+}
+
+/** A partner's denial that matched this case, with why it matched. */
+export interface PartnerDenialMatch {
+  reference: string; // DenialNotification.id
+  issuer: string;
+  entries: string[]; // control entries in common
+  destination: string;
+  endUser: string; // as the partner wrote it
+  nameScore: number;
+}
+
+/** "No undercut": before approving, the officer consults the partner that denied. */
+export interface Consultation {
+  id: string;
+  denialReference: string;
+  partner: string;
+  requestedAt: string; // YYYY-MM-DD
+  requestedBy: string;
+  message: string;
+  response?: {
+    receivedAt: string; // YYYY-MM-DD
+    recordedBy: string;
+    /** What the partner said: it maintains its denial, has no objection, or gave no answer in time. */
+    position: 'maintains-denial' | 'no-objection' | 'no-response';
+    message: string;
+  };
+}
+
+/** What an approved licence allows, per transaction item. */
+export interface LicenceItem {
+  index: number; // transaction item index
+  description: string;
+  code?: string;
+  quantity?: number;
+  unit?: string;
+  value?: number;
+  currency?: string;
+}
+
+export interface Licence {
+  number: string;
+  issuedAt: string; // YYYY-MM-DD
+  validUntil: string; // YYYY-MM-DD, last day a shipment may leave
+  items: LicenceItem[];
+}
+
+export interface ShipmentLine {
+  index: number; // licence item index
+  quantity?: number;
+  value?: number;
+}
+
+export interface Shipment {
+  id: string;
+  date: string; // YYYY-MM-DD
+  recordedAt: string;
+  recordedBy: string;
+  reference?: string; // customs declaration, bill of lading...
+  lines: ShipmentLine[];
 }
 
 export interface AuditEventInput {
