@@ -5,9 +5,10 @@ import { ensureBundledLists } from '../../lists/bundled.js';
 import { assertBindAllowed } from '../../api/access.js';
 import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../../api/server.js';
 import { VigilInputError } from '../../model/errors.js';
+import { JobService } from '../../jobs/service.js';
 import { action, globalOptions } from '../context.js';
 
-interface ServeOptions { host: string; port: string; rateLimit: string; bodyLimit: string; logLevel: string; json?: boolean }
+interface ServeOptions { host: string; port: string; rateLimit: string; bodyLimit: string; logLevel: string; json?: boolean; worker: boolean }
 
 export function register(program: Command): void {
   program.command('serve')
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .option('--body-limit <bytes>', 'largest request body accepted', String(DEFAULT_BODY_LIMIT))
     .option('--log-level <level>', 'fatal, error, warn, info, debug', 'warn')
     .option('--json', 'print the listening address as one JSON line on stdout')
+    .option('--no-worker', 'PostgreSQL mode: accept batch jobs but leave their chunks to `vigil worker` processes')
     .action(action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port', 0, 65535);
       const rate = intOption(o.rateLimit, '--rate-limit', 0, 1e9);
@@ -29,6 +31,8 @@ export function register(program: Command): void {
         const authMode = await assertBindAllowed(o.host, vigil.store);
         await ensureBundledLists(vigil.store, { progress });
         await warmUp(vigil);
+        // Batch jobs (PostgreSQL mode): the queue, and a chunk worker unless --no-worker.
+        await JobService.start(vigil, { databaseUrl: globalOptions(cmd).databaseUrl, worker: o.worker });
         const app = await buildServer({
           vigil, authMode, bodyLimit,
           rateLimit: rate === 0 ? false : { max: rate, windowMs: 60_000 },
@@ -46,6 +50,7 @@ export function register(program: Command): void {
         });
         await app.close();
       } finally {
+        await JobService.of(vigil).close();
         await vigil.close();
       }
     }));
