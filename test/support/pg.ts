@@ -6,8 +6,8 @@
 //
 // Server: $VIGIL_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres (trust auth).
 import { randomBytes } from 'node:crypto';
-import type { TestContext } from 'node:test';
-import { createDatabase, dropDatabase, pgPing } from '../../src/store/postgres/admin.js';
+import { after, type TestContext } from 'node:test';
+import { createDatabase, createSchema, dropDatabase, dropSchema, pgPing } from '../../src/store/postgres/admin.js';
 
 export const PG_SERVER_URL = process.env.VIGIL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -55,4 +55,26 @@ export async function freshPgDatabase(t?: TestContext | { after(fn: () => Promis
   };
   t?.after(() => db.drop());
   return db;
+}
+
+/**
+ * Fresh empty schemas in one database shared by a test file: far cheaper than a database per test
+ * (~5 ms against ~500 ms). Call at the TOP LEVEL of a test file (it registers the file-level hook
+ * that drops the database). Each schema's URL sets search_path, so everything the store creates
+ * lands in it. Advisory locks and NOTIFY channels are per database: tests of one file sharing it
+ * must not run concurrently (node:test's default within a file).
+ */
+export function pgSchemaFactory(): (t: TestContext | { after(fn: () => Promise<void>): void }) => Promise<{ url: string; schema: string }> {
+  let shared: Promise<FreshPgDatabase> | undefined;
+  after(async () => { if (shared) await (await shared).drop(); });
+  return async (t) => {
+    shared ??= freshPgDatabase();
+    const db = await shared;
+    const schema = `s_${randomBytes(6).toString('hex')}`;
+    await createSchema(db.url, schema);
+    const u = new URL(db.url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    t.after(async () => { await dropSchema(db.url, schema); });
+    return { url: u.toString(), schema };
+  };
 }

@@ -43,3 +43,24 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   if (!SAFE_NAME.test(name)) throw new Error(`unsafe database name: ${name}`);
   await onMaintenanceDb(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
+
+async function onDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDefaultUser(url) });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function createSchema(dbUrl: string, name: string): Promise<void> {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe schema name: ${name}`);
+  await onDb(dbUrl, (c) => c.query(`CREATE SCHEMA ${name}`));
+}
+
+export async function dropSchema(dbUrl: string, name: string): Promise<void> {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe schema name: ${name}`);
+  await onDb(dbUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`));
+}

@@ -18,6 +18,10 @@ import * as snapshots from './snapshots.js';
 /** A transaction's executor and whether it is still open. */
 interface TxScope { ex: Executor; open: boolean }
 
+const ended = () => Promise.reject(new Error('this transaction has already ended; use the store, not the old tx'));
+/** What a `tx` kept past its transaction gets: every call rejects. */
+const ENDED: TxScope = { ex: { all: ended, get: ended, run: ended, column: ended }, open: true };
+
 export class SqlStore implements Store {
   private constructor(
     private readonly backend: Backend,
@@ -34,10 +38,7 @@ export class SqlStore implements Store {
 
   /** The open transaction this call belongs to, if any. */
   private scope(): TxScope | undefined {
-    if (this.bound) {
-      if (!this.bound.open) throw new Error('this transaction has already ended; use the store, not the old tx');
-      return this.bound;
-    }
+    if (this.bound) return this.bound.open ? this.bound : ENDED;
     const s = this.scopes.getStore();
     return s?.open ? s : undefined;
   }

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Backend, Executor } from '../sql/executor.js';
 import { SnapshotPoller } from './snapshot-poller.js';
+import { writeLockFor, type WriteLock } from './write-lock.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -26,14 +27,17 @@ export class SqliteBackend implements Backend {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Statement>();
   private readonly plucked = new Map<string, Statement>();
-  /** Settles when the open transaction ends; null when none is open. */
-  private busy: Promise<void> | null = null;
+  /** This process's write lock on the file; held by whichever connection has a transaction open. */
+  private readonly lock: WriteLock;
+  /** True while this connection has a transaction open (then all its other work waits). */
+  private inTransaction = false;
   private readonly inTx: Executor;
   private readonly poller: SnapshotPoller;
 
   constructor(file: string, opts: SqliteOptions = {}) {
     this.location = resolve(file);
     mkdirSync(dirname(this.location), { recursive: true });
+    this.lock = writeLockFor(this.location);
     this.db = new Database(this.location);
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('journal_mode = WAL');
@@ -63,31 +67,35 @@ export class SqliteBackend implements Backend {
     return s;
   }
 
-  private async idle(): Promise<void> {
-    while (this.busy) await this.busy;
+  /**
+   * Run one statement now, or once nothing blocks it: this connection's open transaction blocks
+   * everything else on it; another connection's transaction in this process blocks writes.
+   * The final check and the statement run in one synchronous step, so nothing slips in between.
+   */
+  private statement<T>(stmt: () => Statement, exec: (s: Statement) => T, outsideTx: boolean): Promise<T> {
+    try {
+      const s = stmt();
+      const blocked = () => outsideTx && (this.inTransaction || (!s.readonly && this.lock.held !== null));
+      if (!blocked()) return Promise.resolve(exec(s));
+      return (async () => {
+        while (blocked()) await this.lock.held;
+        return exec(s);
+      })();
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
-  private executor(waitForTx: boolean): Executor {
-    const wait = async (): Promise<void> => {
-      if (waitForTx && this.busy) await this.idle();
-    };
+  private executor(outsideTx: boolean): Executor {
     return {
-      all: async <T>(sql: string, params: readonly unknown[] = []) => {
-        await wait();
-        return this.prepare(sql).all(...bind(params)) as T[];
-      },
-      get: async <T>(sql: string, params: readonly unknown[] = []) => {
-        await wait();
-        return this.prepare(sql).get(...bind(params)) as T | undefined;
-      },
-      run: async (sql: string, params: readonly unknown[] = []) => {
-        await wait();
-        return this.prepare(sql).run(...bind(params)).changes;
-      },
-      column: async <T>(sql: string, params: readonly unknown[] = []) => {
-        await wait();
-        return this.preparePlucked(sql).all(...bind(params)) as T[];
-      },
+      all: <T>(sql: string, params: readonly unknown[] = []) =>
+        this.statement(() => this.prepare(sql), (s) => s.all(...bind(params)) as T[], outsideTx),
+      get: <T>(sql: string, params: readonly unknown[] = []) =>
+        this.statement(() => this.prepare(sql), (s) => s.get(...bind(params)) as T | undefined, outsideTx),
+      run: (sql: string, params: readonly unknown[] = []) =>
+        this.statement(() => this.prepare(sql), (s) => s.run(...bind(params)).changes, outsideTx),
+      column: <T>(sql: string, params: readonly unknown[] = []) =>
+        this.statement(() => this.preparePlucked(sql), (s) => s.all(...bind(params)) as T[], outsideTx),
     };
   }
 
@@ -100,9 +108,9 @@ export class SqliteBackend implements Backend {
   }
 
   private async exclusive<T>(begin: string, fn: (ex: Executor) => Promise<T>): Promise<T> {
-    await this.idle();
-    let release!: () => void;
-    this.busy = new Promise<void>((r) => { release = r; });
+    while (this.lock.held) await this.lock.held;
+    const release = this.lock.take();
+    this.inTransaction = true;
     try {
       this.db.exec(begin);
       try {
@@ -114,7 +122,7 @@ export class SqliteBackend implements Backend {
         throw err;
       }
     } finally {
-      this.busy = null;
+      this.inTransaction = false;
       release();
     }
   }
@@ -135,7 +143,7 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     this.poller.stop();
-    await this.idle();
+    while (this.inTransaction && this.lock.held) await this.lock.held;
     if (this.db.open) this.db.close();
   }
 }
