@@ -1,3 +1,57 @@
-// STUB — the `vigil audit` command; replace with the real implementation.
+// `vigil audit verify|list` — check the hash chain of the audit trail, and read it.
 import type { Command } from 'commander';
-export function register(_program: Command): void {}
+import { InvalidArgumentError } from 'commander';
+import { verifyAuditChain } from '../../cases/audit-trail.js';
+import { auditRows, verifyText } from '../../cases/format.js';
+import { EXIT, action, printJson, withVigil } from '../context.js';
+
+const storeOnly = { bundled: false } as const;
+
+export function register(program: Command): void {
+  const audit = program.command('audit').description('The tamper-evident audit trail');
+
+  audit.command('verify')
+    .description('Recompute the hash chain; name the first event that was altered, removed or inserted (exit 1 when broken)')
+    .option('--expect-head <hash>', 'the head hash noted earlier (detects events removed from the end)')
+    .option('--json', 'print one JSON document')
+    .action(action(async (o: { expectHead?: string; json?: boolean }, cmd: Command) => {
+      const r = await withVigil(cmd, (v) => verifyAuditChain(v.store, { expectHead: o.expectHead }), storeOnly);
+      if (o.json) printJson(r);
+      else process.stdout.write(verifyText(r));
+      if (!r.ok) process.exitCode = EXIT.failure;
+    }));
+
+  audit.command('list')
+    .description('List audit events in order')
+    .option('--after <seq>', 'only events after this seq', (x) => wholeNumber(x, '--after'))
+    .option('--limit <n>', 'at most this many (default 100)', (x) => wholeNumber(x, '--limit'), 100)
+    .option('--subject <id>', 'only events about this case, file or snapshot')
+    .option('--action <name>', 'only this action (screen, assess, case.transition, ...)')
+    .option('--json', 'print one JSON document')
+    .action(action(async (o: { after?: number; limit: number; subject?: string; action?: string; json?: boolean }, cmd: Command) => {
+      const events = await withVigil(cmd, async (v) => {
+        const filtered = o.subject !== undefined || o.action !== undefined;
+        const found = [];
+        let afterSeq = o.after;
+        // Filters apply after reading, so read in pages until enough events match.
+        for (;;) {
+          const page = await v.store.listAudit({ afterSeq, limit: filtered ? 1000 : o.limit });
+          for (const e of page) {
+            if ((o.subject === undefined || e.subject === o.subject) && (o.action === undefined || e.action === o.action)) found.push(e);
+            if (found.length >= o.limit) break;
+          }
+          if (!filtered || page.length === 0 || found.length >= o.limit) break;
+          afterSeq = page[page.length - 1]!.seq;
+        }
+        return found;
+      }, storeOnly);
+      if (o.json) printJson({ events });
+      else process.stdout.write(auditRows(events));
+    }));
+}
+
+function wholeNumber(x: string, field: string): number {
+  const n = Number(x);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${field}: "${x}" is not a whole number`);
+  return n;
+}
