@@ -106,6 +106,12 @@ export class JobQueue {
     );
   }
 
+  /** pg-boss's record of one chunk (attempts, state), for diagnostics and tests; null once purged. */
+  async chunkState(jobId: string, chunk: number): Promise<{ state: string; retryCount: number } | null> {
+    const j = await this.boss.getJobById<ChunkPayload>(CHUNK_QUEUE, chunkQueueId(jobId, chunk), { includeArchive: true });
+    return j ? { state: j.state, retryCount: j.retryCount } : null;
+  }
+
   /** Stop taking chunks; wait up to `timeoutMs` for the ones in hand, then close the connections. */
   async stop(timeoutMs = 10_000): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });

@@ -22,7 +22,8 @@ export function register(program: Command): void {
       if (!databaseUrl) {
         throw new VigilInputError('a worker needs the PostgreSQL database of the server: pass --database-url postgres://… or set VIGIL_DATABASE_URL', '--database-url');
       }
-      const vigil = await Vigil.open({ databaseUrl, progress: process.stderr.isTTY === true });
+      // Workers screen against what is in the database; importing lists is the servers' (or an admin's) job.
+      const vigil = await Vigil.open({ databaseUrl, bundled: false });
       try {
         const jobs = await JobService.start(vigil, { databaseUrl, worker: true, concurrency });
         if (o.json) process.stdout.write(JSON.stringify({ worker: 'ready', pid: process.pid, concurrency, store: vigil.store.location }) + '\n');
