@@ -1,0 +1,85 @@
+// UK ConList rows, grouped by Group ID → one ListEntry per target.
+import { VigilInputError } from '../../model/errors.js';
+import type { Address, EntityType, EntryName, Identifier, ListEntry, NameKind } from '../../model/index.js';
+import { CountryResolver } from '../countries.js';
+import { dmyDate } from '../dates.js';
+import { at, cleanName, cleanText, uniq } from '../names.js';
+import type { ParseContext } from '../types.js';
+import type { UkRow } from './reader.js';
+
+export const SOURCE = 'uk-ofsi';
+
+const TYPES: Record<string, EntityType> = { individual: 'person', entity: 'organization', ship: 'vessel' };
+/** Alias Type as OFSI writes it; 'Prime Alias' / 'Primary name' is the primary name. */
+const KINDS: Record<string, NameKind> = {
+  'prime alias': 'primary', 'primary name': 'primary', aka: 'aka', 'primary name variation': 'aka', fka: 'fka',
+};
+
+export class UkMapper {
+  readonly countries = new CountryResolver();
+  private readonly groups = new Map<string, ListEntry>();
+  rows = 0;
+  constructor(private readonly ctx: ParseContext) {}
+
+  add(row: UkRow): void {
+    this.rows++;
+    const where = (field: string) => at(this.ctx.file, row.line, field);
+    const f = (c: string) => cleanText(row.get(c));
+    const groupId = f('Group ID');
+    if (!groupId) throw new VigilInputError('empty Group ID', where('Group ID'));
+    const given = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5'].map((c) => row.get(c) ?? '');
+    const name = cleanName(this.ctx.warnings, [...given, row.get('Name 6') ?? ''].join(' '), where('Name 6'));
+    if (!name) throw new VigilInputError('empty name (Name 1 to Name 6)', where('Name 6'));
+    let e = this.groups.get(groupId);
+    if (!e) {
+      e = {
+        id: `${SOURCE}:${groupId}`, source: SOURCE, list: 'UK Consolidated List', sourceId: groupId,
+        type: TYPES[(f('Group Type') ?? '').toLowerCase()] ?? 'unknown',
+        names: [], countries: [], programs: [], birthDates: [], identifiers: [], addresses: [],
+      };
+      this.groups.set(groupId, e);
+    }
+    const kind = KINDS[(f('Alias Type') ?? '').toLowerCase()] ?? 'aka';
+    if (!e.names.some((n) => n.name === name)) {
+      if (kind === 'primary' && !e.names.some((n) => n.kind === 'primary')) e.names.unshift({ name, kind });
+      else e.names.push({ name, kind: kind === 'primary' ? 'aka' : kind } satisfies EntryName);
+    }
+    const script = cleanName(this.ctx.warnings, row.get('Name Non-Latin Script'), where('Name Non-Latin Script'));
+    if (script && !e.names.some((n) => n.name === script)) e.names.push({ name: script, kind: 'original-script' });
+
+    const dob = dmyDate(f('DOB'));
+    if (dob) e.birthDates = uniq([...e.birthDates, dob]);
+    const nationalities = (f('Nationality') ?? '').split(/(?:^|\s)\(?\d+\)\s*/).map((n) => this.countries.iso2(cleanText(n)));
+    const regime = f('Regime');
+    if (regime) e.programs = uniq([...e.programs, regime]);
+    const address = this.address(row);
+    if (address && !e.addresses.some((a) => a.text === address.text)) e.addresses.push(address);
+    e.countries = uniq([...e.countries, ...nationalities, address?.country].filter((c): c is string => !!c));
+    const ids: Identifier[] = [];
+    const passport = f('Passport Details');
+    if (passport) ids.push({ type: 'Passport', value: passport });
+    const ni = f('NI Number');
+    if (ni) ids.push({ type: 'National Identification Number', value: ni });
+    for (const id of ids) if (!e.identifiers.some((x) => x.value === id.value)) e.identifiers.push(id);
+    const remarks = [f('Position') && `Position: ${f('Position')}`, f('Other Information')].filter(Boolean).join('; ');
+    if (remarks && !e.remarks) e.remarks = remarks;
+    const listed = dmyDate(f('Listed On'));
+    if (listed && !e.listedOn) e.listedOn = listed;
+  }
+
+  entries(): ListEntry[] {
+    // A group whose rows carry no 'Prime Alias' keeps its first name as the primary one.
+    for (const e of this.groups.values()) if (e.names[0] && e.names[0].kind !== 'primary') e.names[0] = { ...e.names[0], kind: 'primary' };
+    return [...this.groups.values()];
+  }
+
+  private address(row: UkRow): Address | undefined {
+    const parts = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code', 'Country']
+      .map((c) => cleanText(row.get(c))).filter(Boolean);
+    if (parts.length === 0) return undefined;
+    const a: Address = { text: parts.join(', ') };
+    const country = this.countries.iso2(cleanText(row.get('Country')));
+    if (country) a.country = country;
+    return a;
+  }
+}
