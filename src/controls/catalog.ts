@@ -1,13 +1,231 @@
-// STUB — owned by the controls work (src/controls/). Replace with the real implementation.
-import type { ClassifyResponse, Item, ItemClassification } from '../model/index.js';
+// The control catalogue: US CCL entries, the EU dual-use list derived from the shared codes,
+// chemicals by CAS and pathogens, searchable by code, CAS number or description. Loading reads the
+// data files only; the text index is built on the first free-text search, so code and CAS lookups
+// (and `vigil classify 1C350`) never pay for it.
+import type { ClassificationResult, ClassifyResponse, Item, ItemClassification } from '../model/index.js';
+import { VigilInputError } from '../model/errors.js';
+import { looksLikeCas, parseCas } from './cas.js';
+import { loadEntries, type CatalogEntry } from './ccl.js';
+import { ChemicalRegistry } from './chemicals.js';
+import { asCodePrefix, looksLikeCode, parseCode, type ParsedCode } from './code.js';
+import { EuListScope } from './eu-list.js';
+import { EuRegulations, parseAsOf } from './eu-regulation.js';
+import { buildResult } from './results.js';
+import { SynonymTable } from './synonyms.js';
+import { checkQuery, MAX_QUERY_CHARS } from './text-query.js';
+import { TextSearch } from './text-search.js';
 
 export interface ControlCatalog {
   readonly version: string;
   classify(query: string, opts?: { asOf?: string; limit?: number }): ClassifyResponse;
   /** Code or CAS resolve exactly; a description alone gives suggestions and `classified: false`. */
   classifyItem(item: Item, index: number, asOf: string): ItemClassification;
+  /** The EU dual-use regulation in force on a date, e.g. 'Regulation (EC) No 1334/2000'. */
+  euRegulation(asOf: string): string;
+  /** One entry by its code ('1C350', 'CWC-S1'), or undefined. */
+  entry(code: string): CatalogEntry | undefined;
+  /** Release resources (the in-memory text index). */
+  close(): void;
 }
 
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+const SUGGESTIONS = 5;
+const PSEUDO_CODE = /^CWC-S[123]$/i;
+
 export async function loadControlCatalog(): Promise<ControlCatalog> {
-  throw new Error('loadControlCatalog: not implemented yet');
+  return Catalog.load();
+}
+
+class Catalog implements ControlCatalog {
+  readonly version: string;
+  private text?: TextSearch;
+
+  private constructor(
+    private readonly entries: Map<string, CatalogEntry>,
+    private readonly chemicals: ChemicalRegistry,
+    private readonly synonyms: SynonymTable,
+    private readonly regulations: EuRegulations,
+    private readonly listDate: string,
+  ) {
+    this.version = `ccl-${listDate}+eu-derived+chem`;
+  }
+
+  static load(): Catalog {
+    const eu = EuListScope.load();
+    const { entries, cclIssueDate } = loadEntries(eu);
+    return new Catalog(entries, ChemicalRegistry.load(), SynonymTable.load(), EuRegulations.load(), cclIssueDate);
+  }
+
+  entry(code: string): CatalogEntry | undefined {
+    return this.entries.get(code.toUpperCase());
+  }
+
+  euRegulation(asOf: string): string {
+    return this.regulations.label(parseAsOf(asOf));
+  }
+
+  classify(query: string, opts: { asOf?: string; limit?: number } = {}): ClassifyResponse {
+    const q = checkQuery(query);
+    const asOf = parseAsOf(opts.asOf, 'asOf');
+    const limit = checkLimit(opts.limit);
+    const notes: string[] = [];
+    let results: ClassificationResult[];
+    const prefix = asCodePrefix(q);
+    if (PSEUDO_CODE.test(q)) {
+      results = this.byCode({ code: q.toUpperCase(), path: [] }, notes);
+    } else if (looksLikeCas(q)) {
+      results = this.byCas(parseCas(q, 'query'), notes);
+    } else if (prefix) {
+      results = this.byPrefix(prefix, limit);
+    } else if (looksLikeCode(q)) {
+      results = this.byCode(parseCode(q, 'query'), notes);
+    } else {
+      results = this.byText(q, limit);
+      if (results.length === 0) notes.push('No entry matched these words; this is not a finding that the item is uncontrolled.');
+    }
+    notes.push(...this.listDateNotes(asOf));
+    const response: ClassifyResponse = { query: q, asOf, euRegulation: this.regulations.label(asOf), results: results.slice(0, limit) };
+    if (notes.length) response.notes = notes;
+    return response;
+  }
+
+  classifyItem(item: Item, index: number, asOf: string): ItemClassification {
+    const where = `items[${index}]`;
+    const date = parseAsOf(asOf, 'asOf');
+    const notes: string[] = [];
+    const entries: ClassificationResult[] = [];
+    const code = typeof item.code === 'string' ? item.code.trim() : '';
+    const cas = typeof item.cas === 'string' ? item.cas.trim() : '';
+    const description = typeof item.description === 'string' ? item.description.trim() : '';
+    if (code) {
+      const parsed = PSEUDO_CODE.test(code) ? { code: code.toUpperCase(), path: [] } : parseCode(code, `${where}.code`);
+      entries.push(...this.byCode(parsed, notes));
+    }
+    if (cas) {
+      const fromCas = this.byCas(parseCas(cas, `${where}.cas`), notes);
+      if (code && fromCas.length && entries.length && !fromCas.some((r) => entries.some((e) => e.code === r.code))) {
+        notes.push(`The code ${code} and the CAS number ${cas} point to different entries; both are kept.`);
+      }
+      for (const r of fromCas) if (!entries.some((e) => e.code === r.code && e.paragraph === r.paragraph)) entries.push(r);
+    }
+    const classified = entries.length > 0;
+    let suggestions: ClassificationResult[] = [];
+    if (!classified) {
+      if (description) {
+        const text = description.slice(0, MAX_QUERY_CHARS);
+        suggestions = this.byText(text, SUGGESTIONS);
+        if (description.length > MAX_QUERY_CHARS) notes.push(`Only the first ${MAX_QUERY_CHARS} characters of the description were searched.`);
+      }
+      notes.push(
+        code || cas
+          ? 'Not classified: the code or CAS number given is not on the lists carried. Not a finding that the item is uncontrolled.'
+          : 'Not classified: a description alone gives suggestions, not a classification. Not a finding that the item is uncontrolled; an officer must confirm the entry.',
+      );
+    }
+    notes.push(...this.listDateNotes(date));
+    const out: ItemClassification = {
+      index,
+      description,
+      classified,
+      entries,
+      suggestions,
+      notes,
+      euRegulation: this.regulations.label(date),
+    };
+    const schedule = entries.find((e) => e.cwcSchedule)?.cwcSchedule;
+    if (schedule) out.cwcSchedule = schedule;
+    return out;
+  }
+
+  close(): void {
+    this.text?.close();
+    this.text = undefined;
+  }
+
+  // ---- the three ways in -------------------------------------------------------------------------
+
+  private byCode(parsed: ParsedCode, notes: string[]): ClassificationResult[] {
+    const entry = this.entries.get(parsed.code);
+    if (!entry) {
+      notes.push(`No entry ${parsed.code} on the lists carried (US CCL of ${this.listDate}, EU Annex I multilateral entries).`);
+      return [];
+    }
+    const extra: string[] = [];
+    if (parsed.paragraph && entry.paragraphText.size > 0 && !hasParagraph(entry, parsed.paragraph)) {
+      extra.push(`Paragraph ${parsed.paragraph} is not in the list text carried for ${entry.code}; resolved to the entry.`);
+    }
+    return [
+      buildResult(entry, this.chemicals, {
+        matchedOn: 'code',
+        score: 1,
+        paragraph: parsed.paragraph,
+        snippet: parsed.paragraph ? undefined : entry.title,
+        extraNotes: extra,
+      }),
+    ];
+  }
+
+  private byPrefix(prefix: string, limit: number): ClassificationResult[] {
+    const out: ClassificationResult[] = [];
+    for (const e of [...this.entries.values()].filter((x) => x.code.startsWith(prefix)).sort((a, b) => a.code.localeCompare(b.code))) {
+      if (out.length >= limit) break;
+      out.push(buildResult(e, this.chemicals, { matchedOn: 'code', score: 0.9, snippet: e.title }));
+    }
+    return out;
+  }
+
+  private byCas(cas: string, notes: string[]): ClassificationResult[] {
+    const found = this.chemicals.lookup(cas);
+    if (!found) {
+      notes.push(
+        `CAS ${cas} is valid but not named on the lists carried. Chemical families (e.g. CWC Schedule 2.B.4) may still cover it: check the structure.`,
+      );
+      return [];
+    }
+    const out: ClassificationResult[] = [];
+    for (const listing of found.entries) {
+      const entry = this.entries.get(listing.code!);
+      if (!entry) continue;
+      out.push(buildResult(entry, this.chemicals, { matchedOn: 'cas', score: 1, paragraph: listing.paragraph, chemical: listing, snippet: listing.name }));
+    }
+    const schedule = found.schedule;
+    if (out.length === 0 && schedule?.cwcSchedule) {
+      const entry = this.entries.get(`CWC-S${schedule.cwcSchedule}`)!;
+      out.push(buildResult(entry, this.chemicals, { matchedOn: 'cas', score: 1, chemical: schedule, snippet: schedule.name }));
+    }
+    if (schedule?.cwcExempt) notes.push(`CAS ${cas} (${schedule.name}) is named as exempt in ${schedule.cwcItem}.`);
+    if (out.length === 0) notes.push(`CAS ${cas} is on no control entry carried.`);
+    return out;
+  }
+
+  private byText(text: string, limit: number): ClassificationResult[] {
+    if (!this.text) this.text = TextSearch.build(this.entries, this.chemicals, this.synonyms);
+    const out: ClassificationResult[] = [];
+    for (const m of this.text.search(text, limit)) {
+      const entry = this.entries.get(m.code);
+      if (!entry) continue;
+      out.push(buildResult(entry, this.chemicals, { matchedOn: 'text', score: m.score, paragraph: m.paragraph, snippet: m.snippet, chemical: m.chemical }));
+    }
+    return out;
+  }
+
+  private listDateNotes(asOf: string): string[] {
+    return asOf < this.listDate
+      ? [`The list texts carried are those of ${this.listDate} (US CCL; EU entries derived from the same codes); the lists in force on ${asOf} may differ.`]
+      : [];
+  }
+}
+
+function hasParagraph(entry: CatalogEntry, paragraph: string): boolean {
+  for (const ref of entry.paragraphText.keys()) if (ref === paragraph || ref.startsWith(`${paragraph}.`)) return true;
+  return false;
+}
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new VigilInputError(`limit must be a whole number from 1 to ${MAX_LIMIT}`, 'limit');
+  }
+  return limit;
 }
