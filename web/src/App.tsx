@@ -1,0 +1,100 @@
+// Layout and page switch. The Cases pages are loaded on demand so they never weigh on first load.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Link, match, usePath } from './router.tsx';
+import { getApiKey, setApiKey } from './api.ts';
+import { ScreenPage } from './pages/ScreenPage.tsx';
+import { AssessPage } from './pages/AssessPage.tsx';
+import { ClassifyPage } from './pages/ClassifyPage.tsx';
+import { ListsPage } from './pages/ListsPage.tsx';
+
+const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx'));
+const CaseDetail = lazy(() => import('./pages/cases/CaseDetail.tsx'));
+
+const NAV = [
+  { href: '/screen', label: 'Screen' },
+  { href: '/assess', label: 'Assess' },
+  { href: '/classify', label: 'Classify' },
+  { href: '/lists', label: 'Lists' },
+  { href: '/cases', label: 'Cases' },
+];
+
+function Page({ path }: { path: string }) {
+  if (path === '/' || path === '/screen') return <ScreenPage />;
+  if (path === '/assess') return <AssessPage />;
+  if (path === '/classify') return <ClassifyPage />;
+  if (path === '/lists') return <ListsPage />;
+  if (path === '/cases') return <CasesPage />;
+  const c = match('/cases/:id', path);
+  if (c) return <CaseDetail id={c.id!} />;
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>There is no page at <code>{path}</code>. <Link href="/screen">Go to Screen</Link>.</p>
+    </section>
+  );
+}
+
+export function App() {
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // Move focus to the new page for keyboard and screen-reader users (not on first load).
+    if (first.current) { first.current = false; return; }
+    main.current?.focus();
+  }, [path]);
+  const title = NAV.find((n) => path === n.href || path.startsWith(n.href + '/'))?.label ?? (path === '/' ? 'Screen' : '');
+  useEffect(() => { document.title = title ? `${title} — Vigil` : 'Vigil'; }, [title]);
+
+  return (
+    <>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <Link href="/screen" className="brand" aria-label="Vigil home">Vigil</Link>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((n) => {
+              const current = path === n.href || path.startsWith(n.href + '/') || (n.href === '/screen' && path === '/');
+              return <li key={n.href}><Link href={n.href} aria-current={current ? 'page' : undefined}>{n.label}</Link></li>;
+            })}
+          </ul>
+        </nav>
+        <KeyControl />
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <Page path={path} />
+        </Suspense>
+      </main>
+      <footer className="footer">
+        Vigil never clears a party or a transaction: it reports what the modelled lists and rules say, and what they do not cover.
+        {' '}<a href="/docs">API docs</a>
+      </footer>
+    </>
+  );
+}
+
+/** The API key the server may require (kept in this browser only). */
+function KeyControl() {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(getApiKey);
+  const has = !!getApiKey();
+  return (
+    <div className="keyctl">
+      <button type="button" className="linklike" aria-expanded={open} aria-controls="keypanel" onClick={() => setOpen(!open)}>
+        API key{has ? ' ✓' : ''}
+      </button>
+      {open && (
+        <form id="keypanel" className="keypanel" onSubmit={(e) => { e.preventDefault(); setApiKey(value.trim()); setOpen(false); }}>
+          <label htmlFor="apikey">API key (from <code>vigil keys create</code>)</label>
+          <input id="apikey" type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
+          <div className="row">
+            <button type="submit">Save</button>
+            <button type="button" className="secondary" onClick={() => { setValue(''); setApiKey(''); setOpen(false); }}>Forget</button>
+          </div>
+          <p className="hint">Needed only when the server has keys. Stored in this browser.</p>
+        </form>
+      )}
+    </div>
+  );
+}
