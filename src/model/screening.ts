@@ -38,6 +38,9 @@ export interface ScreeningHit {
   programs: string[];
   countries: string[];
   explanation: Explanation;
+  /** The listing's licence requirement and review policy, where the list states them (BIS Entity List). */
+  licenseRequirement?: string;
+  licensePolicy?: string;
 }
 
 export interface ScreenResult {

@@ -1,16 +1,18 @@
-// STUB — owned by the policy work (src/policy/). Replace with the real implementation.
-import type { Assessment, Transaction } from '../model/index.js';
-import type { ControlCatalog } from '../controls/catalog.js';
-import type { ScreeningIndex } from '../screening/index.js';
+// The policy engine: rules as data per jurisdiction (data/rules/), effective-dated, evaluated into
+// one determination per jurisdiction. See data/rules/PROVENANCE.md for the rule format.
+import { readRuleBundle, RuleSet } from './rule-set.js';
 
-export interface RuleSet { version: string; sha256: string }
+export { RuleSet, readRuleBundle, canonicalJson, type RuleBundle } from './rule-set.js';
+export { assessTransaction, evaluatePolicy, type AssessContext, type PolicyInput } from './evaluate.js';
+export { parseTransaction, TransactionSchema, knownCountryCodes } from './transaction-schema.js';
+export { isValidDate } from './dates.js';
 
-export async function loadRuleSet(): Promise<RuleSet> {
-  throw new Error('loadRuleSet: not implemented yet');
+/** Load and validate data/rules/** (or the rules under another data directory). */
+export async function loadRuleSet(opts: { dataDir?: string } = {}): Promise<RuleSet> {
+  return RuleSet.fromBundle(readRuleBundle(opts.dataDir));
 }
 
-export interface AssessContext { asOf: string; index: ScreeningIndex; catalog: ControlCatalog; rules: RuleSet }
-
-export function assessTransaction(_tx: Transaction, _ctx: AssessContext): Assessment {
-  throw new Error('assessTransaction: not implemented yet');
+/** Rebuild a stored rule set (store.getRuleSet) exactly; checks its hash when given. */
+export function ruleSetFromJson(json: string, sha256?: string): RuleSet {
+  return RuleSet.fromJSON(json, sha256);
 }
