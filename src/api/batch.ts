@@ -1,6 +1,6 @@
 // Batch screening for the API: one record per party in input order, yielding to the event loop
 // between slices so that other requests are not stalled behind a 1,000-row batch.
-import type { Vigil } from '../app/vigil.js';
+import type { AuditOptions, Vigil } from '../app/vigil.js';
 import type { ScreenQuery, ScreeningHit } from '../model/index.js';
 
 export interface BatchRecord {
@@ -16,11 +16,12 @@ export async function screenBatch(
   vigil: Vigil,
   parties: Omit<ScreenQuery, 'threshold' | 'limit'>[],
   tuning: { threshold?: number; limit?: number },
+  audit: AuditOptions = {},
 ): Promise<BatchRecord[]> {
   const out: BatchRecord[] = [];
   for (let i = 0; i < parties.length; i++) {
     const input = parties[i]!;
-    const result = await vigil.screen({ ...input, ...definedOnly(tuning) });
+    const result = await vigil.screen({ ...input, ...definedOnly(tuning) }, audit);
     out.push({ row: i + 1, input, hits: result.hits });
     if ((i + 1) % SLICE === 0) await new Promise((r) => setImmediate(r));
   }

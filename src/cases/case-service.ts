@@ -16,7 +16,8 @@ import { checkDate, today, yearsLater } from './dates.js';
 import { consultationFlag, matchPartnerDenials, notificationsForDenial } from './denials.js';
 import { balances, checkShipment, fullyDrawnDown, licenceItemsFrom, type ItemBalance } from './drawdown.js';
 import { failedGuards } from './guards.js';
-import { exportDenials, importDenials, type ExportResult, type ImportResult } from './denial-exchange.js';
+import { exportDenialFile, exportDenials, importDenialText, importDenials, type ExportResult, type ImportResult } from './denial-exchange.js';
+import type { DenialFile } from './denial-file.js';
 import { replayCase, type ReplayResult } from './replay.js';
 import { FINAL_STATES, findTransition, transitionsFrom, type GuardName, type Role } from './transitions.js';
 
@@ -331,9 +332,21 @@ export class CaseService {
     return exportDenials(this.store, path, issuer, actor.id, opts);
   }
 
+  /** The exchange document itself (for the API), recorded like a file export. */
+  async exportDenialFile(subject: string, actor: Actor, opts: { issuer?: string; since?: string } = {}): Promise<DenialFile> {
+    requireOfficer(actor, 'export denial notifications');
+    const issuer = opts.issuer ?? (await this.configuredIssuer()) ?? (await this.ownIssuers())[0] ?? 'XX';
+    return exportDenialFile(this.store, subject, issuer, actor.id, opts);
+  }
+
   async importDenials(path: string, actor: Actor): Promise<ImportResult> {
     requireOfficer(actor, 'import denial notifications');
     return importDenials(this.store, path, await this.configuredIssuer(), actor.id);
+  }
+
+  async importDenialText(text: string, source: string, actor: Actor): Promise<ImportResult> {
+    requireOfficer(actor, 'import denial notifications');
+    return importDenialText(this.store, text, source, await this.configuredIssuer(), actor.id);
   }
 
   /** Issuers of the notifications this instance wrote itself. */

@@ -8,16 +8,25 @@ import { VigilInputError } from '../model/errors.js';
 
 export interface ExportResult { file: string; issuer: string; count: number; ids: string[] }
 
-/** Write this instance's own notifications (not the ones it imported) to `path`. */
-export async function exportDenials(store: Store, path: string, issuer: string, actor: string, opts: { since?: string } = {}): Promise<ExportResult> {
+/**
+ * The exchange document of this instance's own notifications (not the ones it imported); `path`
+ * (the file written, or the API route) is recorded as the audit subject.
+ */
+export async function exportDenialFile(store: Store, subject: string, issuer: string, actor: string, opts: { since?: string } = {}): Promise<DenialFile> {
   const own = (await store.listDenialNotifications()).filter((n) => !n.importedAt && (!opts.since || n.date >= opts.since));
   const file = buildDenialFile(issuer, own);
-  await writeDenialFile(path, file);
   await store.appendAudit({
-    actor, action: 'denials.export', subject: path, inputHash: inputHash(file.notifications),
+    actor, action: 'denials.export', subject, inputHash: inputHash(file.notifications),
     outcome: `${own.length} notification${own.length === 1 ? '' : 's'} exported`, detail: { ids: own.map((n) => n.id), issuer },
   });
-  return { file: path, issuer, count: own.length, ids: own.map((n) => n.id) };
+  return file;
+}
+
+export async function exportDenials(store: Store, path: string, issuer: string, actor: string, opts: { since?: string } = {}): Promise<ExportResult> {
+  const file = await exportDenialFile(store, path, issuer, actor, opts);
+  await writeDenialFile(path, file);
+  const ids = file.notifications.map((n) => n.id);
+  return { file: path, issuer, count: ids.length, ids };
 }
 
 export interface ImportResult {
@@ -39,6 +48,11 @@ export async function importDenials(store: Store, path: string, ownIssuer: strin
   } catch (err) {
     throw new VigilInputError(`cannot read: ${(err as Error).message}`, path);
   }
+  return importDenialText(store, text, path, ownIssuer, actor);
+}
+
+/** Import the text of an exchange file; `path` names it in errors and in the audit trail. */
+export async function importDenialText(store: Store, text: string, path: string, ownIssuer: string | undefined, actor: string): Promise<ImportResult> {
   const file: DenialFile = parseDenialFile(text, path);
   const now = new Date().toISOString();
   const result: ImportResult = { file: path, issuer: file.issuer, imported: [], updated: [], skipped: [] };

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { Transaction } from '../../model/index.js';
-import { requireRole } from '../auth.js';
+import { actorOf, requireRole } from '../auth.js';
 import { AssessBody, AssessFlat, AssessQuery, AssessWrapped } from '../schemas.js';
 
 const assess: FastifyPluginAsync = async (app) => {
@@ -29,7 +29,7 @@ const assess: FastifyPluginAsync = async (app) => {
       tx = rest;
       asOf = a;
     }
-    return app.vigil.assess(tx, query.asOf ?? asOf);
+    return app.vigil.assess(tx, query.asOf ?? asOf, { actor: actorOf(request) });
   });
 };
 export default assess;

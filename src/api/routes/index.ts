@@ -10,6 +10,8 @@ import compare from './compare.js';
 import classify from './classify.js';
 import assess from './assess.js';
 import keys from './keys.js';
+import cases from './cases.js';
+import audit from './audit.js';
 import jobs from './jobs.js';
 
 export const routeModules: FastifyPluginAsync[] = [
@@ -20,7 +22,7 @@ export const routeModules: FastifyPluginAsync[] = [
   classify,
   assess,
   keys,
-  // cases,   — src/api/routes/cases.ts (cases work)
-  // audit,   — src/api/routes/audit.ts (cases work)
+  cases,
+  audit,
   jobs,
 ];

@@ -3,7 +3,7 @@
 // or as JSON Lines when the client asks for application/x-ndjson).
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
-import { requireRole } from '../auth.js';
+import { actorOf, requireRole } from '../auth.js';
 import { ScreenBatch, ScreenBody, ScreenOne } from '../schemas.js';
 import { screenBatch } from '../batch.js';
 
@@ -17,8 +17,8 @@ const screen: FastifyPluginAsync = async (app) => {
     preHandler: requireRole('reader'),
   }, async (request, reply) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
-    if (!('parties' in body)) return app.vigil.screen(body);
-    const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit });
+    if (!('parties' in body)) return app.vigil.screen(body, { actor: actorOf(request) });
+    const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) });
     if (wantsJsonLines(request.headers.accept)) {
       return reply.type('application/x-ndjson').send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
