@@ -1,0 +1,26 @@
+// Two names scored against each other, outside any list: name b plays the list name.
+import type { EntityType, Explanation } from '../model/index.js';
+import { prepareName, type PreparedToken } from './prepared.js';
+import { round, scoreTokens } from './scorer.js';
+import { tokenSimilarity } from './token-similarity.js';
+import { KIND_WEIGHT, SURNAME_BOOST, rarity, UNIFORM_STATS, type TokenStats } from './weights.js';
+
+export function tokenWeight(t: PreparedToken, stats: TokenStats, person: boolean): number {
+  const base = KIND_WEIGHT[t.kind] * (t.kind === 'name' || t.kind === 'number' ? rarity(stats.df(t.key), stats.names) : 1);
+  return person && t.surname && t.kind === 'name' ? base * SURNAME_BOOST : base;
+}
+
+export interface ComparedNames { score: number; explanation: Explanation }
+
+export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: EntityType | undefined, stats: TokenStats = UNIFORM_STATS): ComparedNames {
+  const person = type !== 'organization' && type !== 'vessel' && type !== 'aircraft';
+  const qw = q.map((t) => tokenWeight(t, stats, false));
+  const cw = c.map((t) => tokenWeight(t, stats, person));
+  const r = scoreTokens(q, qw, c, cw, (i, j) => tokenSimilarity(q[i]!, c[j]!), true);
+  const score = round(r.score);
+  return { score, explanation: { tokens: r.tokens, notes: r.notes, nameScore: score, adjustments: r.adjustments } };
+}
+
+export function compareNameStrings(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
+  return compareTokens(prepareName(a), prepareName(b), type, stats);
+}

@@ -1,0 +1,60 @@
+// Matching reference data (generic words, name equivalents, script tables), read once from
+// data/matching/*.json. Rules live in those files, not in code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir } from '../app/paths.js';
+
+interface GenericWordsFile { legalForms: string[]; genericWords: string[]; particles: string[]; titles: string[] }
+interface EquivalentsFile { groups: string[][] }
+interface ScriptsFile {
+  arabic: Record<string, [string, string]>;
+  arabicArticles: string[];
+  latinArticles: string[];
+  greek: Record<string, string>;
+}
+
+export interface MatchingData {
+  legalForms: Set<string>;
+  genericWords: Set<string>;
+  particles: Set<string>;
+  titles: Set<string>;
+  /** token -> ids of the equivalence groups it belongs to. */
+  equivalents: Map<string, number[]>;
+  arabic: Map<string, { latin: string; skeleton: string }>;
+  arabicArticles: string[];
+  latinArticles: Set<string>;
+  greek: [string, string][];
+}
+
+let cached: MatchingData | undefined;
+
+const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(dataDir(), 'matching', name), 'utf8')) as T;
+
+export function matchingData(): MatchingData {
+  if (cached) return cached;
+  const g = readJson<GenericWordsFile>('generic-words.json');
+  const e = readJson<EquivalentsFile>('name-equivalents.json');
+  const s = readJson<ScriptsFile>('scripts.json');
+  const equivalents = new Map<string, number[]>();
+  e.groups.forEach((group, id) => {
+    for (const raw of group) {
+      const t = raw.replace(/[^a-z0-9]/g, '');
+      const ids = equivalents.get(t) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      equivalents.set(t, ids);
+    }
+  });
+  cached = {
+    legalForms: new Set(g.legalForms),
+    genericWords: new Set(g.genericWords),
+    particles: new Set(g.particles),
+    titles: new Set(g.titles),
+    equivalents,
+    arabic: new Map(Object.entries(s.arabic).map(([k, [latin, skeleton]]) => [k, { latin, skeleton }])),
+    arabicArticles: s.arabicArticles,
+    latinArticles: new Set(s.latinArticles),
+    // Longest digraphs first so that a longer rule wins.
+    greek: Object.entries(s.greek).sort((a, b) => b[0].length - a[0].length),
+  };
+  return cached;
+}

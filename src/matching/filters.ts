@@ -1,0 +1,53 @@
+// What the query says beyond the name (type, country, birth year) refines a name score. A
+// mismatch lowers the score; a birth-year mismatch never hides an exact-name hit.
+import type { EntityType } from '../model/list-entry.js';
+import { round } from './scorer.js';
+
+export interface FilterQuery { type?: EntityType; country?: string; birthYear?: number }
+export interface FilterTarget { type: EntityType; countries: readonly string[]; birthDates: readonly string[] }
+
+export const TYPE_MISMATCH_DELTA = -0.2;
+export const COUNTRY_MISMATCH_DELTA = -0.05;
+export const BIRTH_YEAR_MISMATCH_DELTA = -0.15;
+export const BIRTH_YEAR_NEAR_DELTA = -0.07;
+/** A name score at or above this is an exact-name hit. */
+export const EXACT_NAME = 0.99;
+
+export interface Filtered { score: number; notes: string[]; adjustments: { reason: string; delta: number }[] }
+
+export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget, threshold: number): Filtered {
+  const notes: string[] = [];
+  const adjustments: { reason: string; delta: number }[] = [];
+  let score = nameScore;
+  const adjust = (reason: string, delta: number, note: string) => {
+    score += delta;
+    adjustments.push({ reason, delta });
+    notes.push(`${note} (${delta})`);
+  };
+  if (q.type && q.type !== 'unknown' && t.type !== 'unknown' && q.type !== t.type) {
+    adjust('type mismatch', TYPE_MISMATCH_DELTA, `type ${q.type} differs from listed ${t.type}`);
+  }
+  if (q.country && t.countries.length) {
+    const cc = q.country.toUpperCase();
+    if (t.countries.includes(cc)) notes.push(`country ${cc} is among the listed countries`);
+    else adjust('country mismatch', COUNTRY_MISMATCH_DELTA, `country ${cc} not among listed ${t.countries.join(', ')}`);
+  }
+  if (q.birthYear !== undefined && t.birthDates.length) {
+    const years = t.birthDates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
+    if (years.length) {
+      const gap = Math.min(...years.map((y) => Math.abs(y - q.birthYear!)));
+      if (gap === 0) notes.push(`birth year ${q.birthYear} matches`);
+      else if (gap <= 1) notes.push(`birth year ${q.birthYear} within a year of listed ${years.join(', ')}`);
+      else {
+        const delta = gap <= 5 ? BIRTH_YEAR_NEAR_DELTA : BIRTH_YEAR_MISMATCH_DELTA;
+        adjust('birth year mismatch', delta, `birth year ${q.birthYear} differs from listed ${years.join(', ')}`);
+        if (nameScore >= EXACT_NAME && score < threshold) {
+          notes.push('exact name: kept at the threshold despite the birth-year difference');
+          adjustments.push({ reason: 'exact name kept', delta: round(threshold - score) });
+          score = threshold;
+        }
+      }
+    }
+  }
+  return { score: Math.max(0, Math.min(1, round(score))), notes, adjustments };
+}

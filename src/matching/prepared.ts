@@ -1,0 +1,37 @@
+// A token ready for comparison: its text and skeleton plus the keys that let two spellings meet
+// without string distance (double-metaphone codes, name-equivalence groups).
+import { doubleMetaphone } from 'double-metaphone';
+import { matchingData } from './data.js';
+import { tokenizeName, type NameToken } from './tokenize.js';
+
+export interface PreparedToken extends NameToken {
+  /** Double-metaphone primary and alternate codes (deduplicated; empty for unvocalised tokens). */
+  phonetic: string[];
+  /** Name-equivalence groups (data/matching/name-equivalents.json) the token or its bare form is in. */
+  groups: number[];
+  /** Key of the token in a vocabulary: unvocalised tokens are kept apart from Latin ones. */
+  key: string;
+}
+
+export const tokenKey = (t: Pick<NameToken, 'text' | 'unvocalised'>): string => (t.unvocalised ? `~${t.text}` : t.text);
+
+export function phoneticCodes(text: string): string[] {
+  if (!/[a-z]/.test(text)) return [];
+  const [a, b] = doubleMetaphone(text);
+  const codes = a && a.length >= 2 ? [a] : [];
+  if (b && b !== a && b.length >= 2) codes.push(b);
+  return codes;
+}
+
+export function prepareToken(t: NameToken): PreparedToken {
+  const eq = matchingData().equivalents;
+  const groups = [...(eq.get(t.text) ?? []), ...(t.bare ? (eq.get(t.bare) ?? []) : [])];
+  return {
+    ...t,
+    phonetic: t.unvocalised || t.kind === 'number' || t.kind === 'initial' ? [] : phoneticCodes(t.bare ?? t.text),
+    groups: [...new Set(groups)],
+    key: tokenKey(t),
+  };
+}
+
+export const prepareName = (name: string): PreparedToken[] => tokenizeName(name).map(prepareToken);

@@ -1,0 +1,134 @@
+// A name as a list of tokens, each in ASCII Latin whatever the script it was written in, with
+// its role (distinctive name part, generic word, legal form, particle, title, initial, number)
+// and whether it is a surname.
+import anyAscii from 'any-ascii';
+import { matchingData } from './data.js';
+import { foldCase } from './normalize.js';
+import { scriptOf, type Script } from './script.js';
+import { arabicSkeleton, latinSkeleton } from './skeleton.js';
+
+export type TokenKind = 'name' | 'generic' | 'legal' | 'particle' | 'title' | 'initial' | 'number';
+
+export interface NameToken {
+  /** ASCII lower-case form: 'qadhafi'. */
+  text: string;
+  kind: TokenKind;
+  /** Written before a comma ("QADHAFI, Muammar") or in capitals among mixed case ("Vladimir PUTIN"). */
+  surname: boolean;
+  /** Came from a script that leaves short vowels out (Arabic, Hebrew): compare by skeleton only. */
+  unvocalised: boolean;
+  /** Arabic-aware consonant skeleton. */
+  skeleton: string;
+  /** Form without a glued article ("alqadhafi" -> "qadhafi"), when there is one. */
+  bare?: string;
+}
+
+function classify(text: string): TokenKind {
+  const d = matchingData();
+  if (/^[0-9]+$/.test(text)) return 'number';
+  if (text.length === 1) return 'initial';
+  if (d.particles.has(text)) return 'particle';
+  if (d.legalForms.has(text)) return 'legal';
+  if (d.titles.has(text)) return 'title';
+  if (d.genericWords.has(text)) return 'generic';
+  return 'name';
+}
+
+const asciiParts = (s: string): string[] => anyAscii(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+interface RawPart { text: string; unvocalised: boolean; skeleton?: string; article?: boolean }
+
+function transliterateWord(word: string, script: Script): RawPart[] {
+  const d = matchingData();
+  switch (script) {
+    case 'arabic': {
+      let w = word;
+      let article = false;
+      for (const a of d.arabicArticles) {
+        if (w.startsWith(a) && w.length > a.length + 1) { w = w.slice(a.length); article = true; break; }
+      }
+      let latin = '';
+      for (const ch of w) latin += d.arabic.get(ch)?.latin ?? anyAscii(ch).toLowerCase();
+      latin = latin.replace(/[^a-z0-9]/g, '');
+      const parts: RawPart[] = [];
+      if (article) parts.push({ text: 'al', unvocalised: false, article: true });
+      if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w) });
+      return parts;
+    }
+    case 'hebrew':
+      return asciiParts(word).map((text) => ({ text, unvocalised: true }));
+    case 'greek': {
+      let w = word;
+      for (const [from, to] of d.greek) w = w.split(from).join(to);
+      return asciiParts(w).map((text) => ({ text, unvocalised: false }));
+    }
+    case 'han': {
+      // A Chinese personal name written solid: one-character surname, then the given name.
+      const chars = [...word];
+      if (chars.length >= 2 && chars.length <= 4) {
+        return [chars[0]!, chars.slice(1).join('')].flatMap(asciiParts).map((text) => ({ text, unvocalised: false }));
+      }
+      return asciiParts(word).map((text) => ({ text, unvocalised: false }));
+    }
+    case 'hangul':
+      // Korean names are romanised syllable by syllable (KIM Jong Un).
+      return [...word].flatMap(asciiParts).map((text) => ({ text, unvocalised: false }));
+    default:
+      return asciiParts(word).map((text) => ({ text, unvocalised: false }));
+  }
+}
+
+// Latin articles glued by a hyphen (al-Qadhafi, ad-Din, ash-Shami) are particles.
+const HYPHEN_ARTICLE = /^(al|el|ul|ad|ar|as|ash|at|az|an|ud|ur|us|ut|adh|ath)-(?=\p{L})/u;
+
+export function tokenizeName(raw: string): NameToken[] {
+  const d = matchingData();
+  const nfkc = raw.normalize('NFKC');
+  // Surname hints come from the original casing and the comma.
+  const commaAt = nfkc.indexOf(',');
+  const beforeComma = commaAt > 0 ? nfkc.slice(0, commaAt) : '';
+  const hasComma = commaAt > 0 && nfkc.slice(commaAt + 1).trim().length > 0 && beforeComma.trim().split(/\s+/).length <= 3;
+  const words = nfkc.split(/[\s,;/()[\]{}"|+&*:!?<>=_~#@\\·・.]+/u).filter(Boolean);
+  const letters = nfkc.replace(/[^\p{L}]/gu, '');
+  const mixedCase = /\p{Lu}/u.test(letters) && /\p{Ll}/u.test(letters);
+
+  const tokens: NameToken[] = [];
+  let offset = 0;
+  for (const rawWord of words) {
+    const at = nfkc.indexOf(rawWord, offset);
+    offset = at + rawWord.length;
+    const capsWord = mixedCase && rawWord.length > 1 && /\p{L}/u.test(rawWord) && rawWord === rawWord.toUpperCase() && rawWord !== rawWord.toLowerCase();
+    const surname = (hasComma && at < commaAt) || capsWord;
+    let folded = foldCase(rawWord);
+    // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
+    const pieces: { text: string; article: boolean }[] = [];
+    for (;;) {
+      const m = HYPHEN_ARTICLE.exec(folded);
+      if (!m) break;
+      pieces.push({ text: m[1]!, article: true });
+      folded = folded.slice(m[0].length);
+    }
+    for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
+    for (const piece of pieces) {
+      const script = scriptOf(piece.text);
+      const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script);
+      for (const part of parts) {
+        const kind: TokenKind = part.article ? 'particle' : classify(part.text);
+        const token: NameToken = {
+          text: part.text,
+          kind,
+          surname: surname && kind === 'name',
+          unvocalised: part.unvocalised,
+          skeleton: part.skeleton ?? latinSkeleton(part.text),
+        };
+        // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
+        if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
+          const m = /^(al|el)(.{4,})$/.exec(part.text);
+          if (m && d.latinArticles.has(m[1]!)) token.bare = m[2]!;
+        }
+        tokens.push(token);
+      }
+    }
+  }
+  return tokens;
+}
