@@ -45,7 +45,7 @@ export async function replayCase(vigil: Vigil, c: CaseRecord, opts: { current?: 
   const index = ScreeningIndex.build(await store.loadEntries(snapshots.map((s) => s.id)), snapshots);
   const kept = await store.getRuleSet(dv.rules.sha256);
   if (!kept) throw new VigilRefusal(`case ${c.id} used rule set ${dv.rules.version} (sha256 ${dv.rules.sha256}), which this store does not keep`, 'rules-missing');
-  const rules = ruleSetFromJson(kept.json);
+  const rules = ruleSetFromJson(kept.json, dv.rules.sha256);
   const catalog = await vigil.controls();
   if (catalog.version !== dv.controls.version) {
     caveats.push(`control lists are replayed at version ${catalog.version}; the case used ${dv.controls.version} (control list versions are not kept)`);

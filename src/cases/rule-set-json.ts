@@ -1,10 +1,11 @@
-// How a rule set is kept in the store for replay, and read back.
-import type { RuleSet } from '../policy/index.js';
+// How a rule set is kept in the store for replay, and read back (the policy work owns the format;
+// reading back checks the content still hashes to the sha256 the case recorded).
+import { ruleSetFromJson as fromPolicyJson, type RuleSet } from '../policy/index.js';
 
 export function ruleSetToJson(rules: RuleSet): string {
-  return JSON.stringify(rules);
+  return rules.serialize();
 }
 
-export function ruleSetFromJson(json: string): RuleSet {
-  return JSON.parse(json) as RuleSet;
+export function ruleSetFromJson(json: string, sha256?: string): RuleSet {
+  return fromPolicyJson(json, sha256);
 }

@@ -1,20 +1,14 @@
 // Reading a licence application's transaction from a JSON file (the transaction itself, or a
-// scenario file `{ transaction, ... }`), validated by the same schema the API uses.
+// scenario file `{ transaction, ... }`), validated by the policy work's transaction schema.
 import { readFile } from 'node:fs/promises';
 import type { Transaction } from '../model/index.js';
 import { VigilInputError } from '../model/errors.js';
-import { TransactionSchema } from '../api/schemas.js';
+import { parseTransaction as parsePolicyTransaction } from '../policy/index.js';
 
 export function parseTransaction(raw: unknown, where: string): Transaction {
-  const body = raw && typeof raw === 'object' && 'transaction' in raw ? (raw as { transaction: unknown }).transaction : raw;
-  const prefix = body === raw ? '' : 'transaction.';
-  const r = TransactionSchema.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const field = prefix + issue.path.map(String).join('.');
-    throw new VigilInputError(issue.message, `${where}: ${field.replace(/\.$/, '') || '(root)'}`);
-  }
-  return r.data as Transaction;
+  const wrapped = !!raw && typeof raw === 'object' && 'transaction' in raw;
+  const body = wrapped ? (raw as { transaction: unknown }).transaction : raw;
+  return parsePolicyTransaction(body, { where: wrapped ? `${where} transaction` : where });
 }
 
 export async function readTransactionFile(path: string): Promise<Transaction> {
