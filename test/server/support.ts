@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Vigil } from '../../src/app/vigil.js';
+import { bundledSnapshots } from '../../src/lists/bundled.js';
 import type { ListEntry } from '../../src/model/index.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -90,4 +91,16 @@ export function cleanupStack(t: Hooks): Hooks {
     for (const fn of fns.reverse()) await fn();
   });
   return { after: (fn) => { fns.push(fn); } };
+}
+
+/**
+ * `vigil serve` imports the shipped lists into a database that lacks them (tens of seconds on
+ * PostgreSQL, in every server started at once). Tests about instances do not need them: give each
+ * bundled source a one-entry snapshot so that the servers start at once.
+ */
+export async function placeholderBundledLists(store: Store): Promise<void> {
+  const active = new Set((await store.activeSnapshots()).map((s) => s.source));
+  for (const b of bundledSnapshots()) {
+    if (!active.has(b.source)) await importSnapshot(store, b.source, [entry(b.source, 1, 'Placeholder Entity For Tests')], b.listDate);
+  }
 }
