@@ -168,6 +168,29 @@ for (const b of await storeBackends()) {
         assert.equal(calls, before, 'no callback after unsubscribe');
       });
 
+      test('the PostgreSQL listener reconnects after losing its connection and reports the gap', { skip: b.kind !== 'postgres' && 'LISTEN/NOTIFY is PostgreSQL only' }, async (t) => {
+        const target = await b.target(t);
+        const a = await openTestStore(t, target);
+        const other = await openTestStore(t, target);
+        let calls = 0;
+        let wake: () => void = () => {};
+        const next = () => new Promise<void>((resolve) => { wake = resolve; });
+        const unsubscribe = await other.onSnapshotsChanged(() => { calls++; wake(); });
+        t.after(unsubscribe);
+        let fired = next();
+        const killed = await rawSql(target, `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'`);
+        assert.equal(killed.length, 1, 'one listener connection');
+        // Notifications sent while it was away are lost, so the reconnect itself tells subscribers.
+        await withTimeout(fired, 5000, 'no callback after reconnecting');
+        fired = next();
+        const before = calls;
+        const s = await a.createSnapshot(newSnapshot('un'));
+        await a.activateSnapshot(s.id);
+        await withTimeout(fired, 5000, 'no notification after reconnecting');
+        assert.ok(calls > before);
+      });
+
       test('a rolled-back activation does not notify and changes nothing', async (t) => {
         const target = await b.target(t);
         const a = await openTestStore(t, target);
