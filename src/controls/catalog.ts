@@ -12,7 +12,7 @@ import { EuListScope } from './eu-list.js';
 import { EuRegulations, parseAsOf } from './eu-regulation.js';
 import { buildResult } from './results.js';
 import { SynonymTable } from './synonyms.js';
-import { checkQuery, MAX_QUERY_CHARS } from './text-query.js';
+import { checkQuery, MAX_QUERY_CHARS, searchWords } from './text-query.js';
 import { TextSearch } from './text-search.js';
 
 export interface ControlCatalog {
@@ -54,7 +54,12 @@ class Catalog implements ControlCatalog {
   static load(): Catalog {
     const eu = EuListScope.load();
     const { entries, cclIssueDate } = loadEntries(eu);
-    return new Catalog(entries, ChemicalRegistry.load(), SynonymTable.load(), EuRegulations.load(), cclIssueDate);
+    const synonyms = SynonymTable.load();
+    for (const s of synonyms.records) {
+      const entry = entries.get(s.ref.split('.')[0]!);
+      if (s.summary && entry && s.ref.includes('.')) entry.summaries.set(s.ref, s.summary);
+    }
+    return new Catalog(entries, ChemicalRegistry.load(), synonyms, EuRegulations.load(), cclIssueDate);
   }
 
   entry(code: string): CatalogEntry | undefined {
@@ -81,6 +86,12 @@ class Catalog implements ControlCatalog {
     } else if (looksLikeCode(q)) {
       results = this.byCode(parseCode(q, 'query'), notes);
     } else {
+      if (searchWords(q).length === 0) {
+        throw new VigilInputError(
+          `the query ${JSON.stringify(q.slice(0, 40))} has no words to search: use letters or digits, a code (6A003.b.4) or a CAS number (111-48-8)`,
+          'query',
+        );
+      }
       results = this.byText(q, limit);
       if (results.length === 0) notes.push('No entry matched these words; this is not a finding that the item is uncontrolled.');
     }

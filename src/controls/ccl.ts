@@ -39,6 +39,8 @@ export interface CatalogEntry extends ControlEntry {
   chartControls: ChartControl[];
   /** Paragraph ref → text. */
   paragraphText: Map<string, string>;
+  /** Paragraph ref → our own summary, where the list text is not carried (synonyms.json). */
+  summaries: Map<string, string>;
   /** Why the EU list does not carry it, when it does not. */
   euNote?: string;
   euCounterpart?: string;
@@ -81,6 +83,7 @@ function fromCcl(e: CclEntry, eu: EuListScope, issueDate: string): CatalogEntry 
     reasonCodes,
     chartControls: parseChartRows(e.eccn, e.countryChart ?? []),
     paragraphText,
+    summaries: new Map(),
     euNote: status.onEuList ? undefined : status.why,
     euCounterpart: status.euCounterpart,
     notes: [],
@@ -105,6 +108,7 @@ function fromSupplement(s: SupplementEntry, eu: EuListScope): CatalogEntry {
     reasonCodes: parseReasonCodes(s.reasonForControl),
     chartControls: parseChartRows(s.code, s.countryChart ?? []),
     paragraphText,
+    summaries: new Map(),
     usCounterpart: s.usCounterpart,
     euNote: s.jurisdictions.includes('EU') ? undefined : 'not on the EU dual-use list',
     notes,

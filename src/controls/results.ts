@@ -60,6 +60,8 @@ function textOf(entry: CatalogEntry, paragraph: string): string | undefined {
   for (let p = paragraph; p.includes('.'); p = p.slice(0, p.lastIndexOf('.'))) {
     const t = entry.paragraphText.get(p);
     if (t) return p === paragraph ? t : `(${p}) ${t}`;
+    const summary = entry.summaries.get(p);
+    if (summary) return `${p === paragraph ? '' : `(${p}) `}[summary, not the list text] ${summary}`;
   }
   return undefined;
 }

@@ -19,7 +19,8 @@ export function words(text: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0 && w.length <= 64);
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, 64));
 }
 
 /** The words worth searching: no stopwords, no lone letters or bare numbers, no repeats. */

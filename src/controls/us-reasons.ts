@@ -28,7 +28,7 @@ const NOT_REFS = new Set(['e.g', 'i.e']);
 export function parseReasonCodes(reasonForControl: string | null | undefined): string[] {
   if (!reasonForControl) return [];
   const out: string[] = [];
-  for (const raw of reasonForControl.toUpperCase().split(/,|\band\b/)) {
+  for (const raw of reasonForControl.toUpperCase().split(/,|\bAND\b/)) {
     const phrase = raw.replace(/[.;]/g, '').trim();
     if (!phrase) continue;
     const word = REASON_WORDS[phrase];
