@@ -5,6 +5,10 @@ import type { Store } from '../store/store.js';
 import { compareNameStrings } from '../matching/compare.js';
 import { NameIndex, type NameSource } from './name-index.js';
 import { screenIndex, SimilarityCache, validateQueryName, type EntryInfo, type ScreenOptions } from './screener.js';
+import { cacheKeyFor, deserialiseIndex, serialiseIndex } from './index-codec.js';
+
+/** Store meta key holding the serialised index of the active snapshots (see index-codec.ts). */
+export const INDEX_CACHE_META_KEY = 'screening.index-cache';
 
 /**
  * Default hit threshold. Chosen on the evaluation sets (bench/screening.ts prints the trade-off at
@@ -19,10 +23,36 @@ export class ScreeningIndex {
     this.cache = new SimilarityCache(names);
   }
 
-  /** Build from the store's active snapshots. */
+  /**
+   * The index of the store's active snapshots: from the serialised cache in the store when it
+   * matches those snapshots and this version of the matching data, else built and cached.
+   */
   static async load(store: Store): Promise<ScreeningIndex> {
     const snaps = await store.activeSnapshots();
-    return ScreeningIndex.build(await store.loadEntries(snaps.map((s) => s.id)), snaps);
+    const versions = toVersions(snaps);
+    const key = cacheKeyFor(versions);
+    const cached = await store.getMeta(INDEX_CACHE_META_KEY);
+    if (cached) {
+      const hit = deserialiseIndex(cached, key);
+      if (hit) return new ScreeningIndex(hit.versions, hit.names, hit.entries);
+    }
+    const built = ScreeningIndex.build(await store.loadEntries(snaps.map((s) => s.id)), snaps);
+    try {
+      await store.setMeta(INDEX_CACHE_META_KEY, built.serialise());
+    } catch {
+      // A read-only or busy store still screens; the next start rebuilds.
+    }
+    return built;
+  }
+
+  /** The index as one string (see index-codec.ts). */
+  serialise(): string {
+    return serialiseIndex(cacheKeyFor(this.versions), this.versions, this.names, this.entries);
+  }
+
+  static deserialise(text: string, versions: ListVersion[]): ScreeningIndex | undefined {
+    const hit = deserialiseIndex(text, cacheKeyFor(versions));
+    return hit && new ScreeningIndex(hit.versions, hit.names, hit.entries);
   }
 
   static build(entries: ListEntry[], snapshots: Snapshot[]): ScreeningIndex {
@@ -43,8 +73,7 @@ export class ScreeningIndex {
         sources.push({ entry, text, person });
       }
     }
-    const versions = snapshots.map((s) => ({ id: s.source, version: s.id, date: s.listDate, sha256: s.sha256 }));
-    return new ScreeningIndex(versions, NameIndex.build(sources), infos);
+    return new ScreeningIndex(toVersions(snapshots), NameIndex.build(sources), infos);
   }
 
   get entryCount(): number { return this.entries.length; }
@@ -59,6 +88,9 @@ export class ScreeningIndex {
     return { query: q, threshold, lists: this.versions, hits };
   }
 }
+
+const toVersions = (snapshots: Snapshot[]): ListVersion[] =>
+  snapshots.map((s) => ({ id: s.source, version: s.id, date: s.listDate, sha256: s.sha256 }));
 
 export function compareNames(a: string, b: string, type?: EntityType): CompareResult {
   validateQueryName(a, 'a');

@@ -1,162 +1,188 @@
-// The in-memory candidate index over every list name: a vocabulary of distinct tokens with their
-// document frequencies, posting lists (token -> names), and lookup keys that find, for one query
-// token, every vocabulary token it could meet (exact, bare form, equivalence group, metaphone code,
-// consonant skeleton and its one-deletion neighbours, character trigrams). A query then scores
-// only the names holding one of those tokens, never all names.
+// The in-memory candidate index over every list name. A vocabulary of distinct tokens with their
+// document frequencies; per name its token ids and weights; posting lists (token -> names); and
+// one key table that finds, for a query token, every vocabulary token it could meet: exact form,
+// bare form (article dropped), equivalence group, double-metaphone code, consonant skeleton and its
+// one-deletion neighbours (cross-script), and one-deletion neighbours of the Latin form (typos).
+// A query then scores only the names holding one of those tokens, never all names. Everything is
+// typed arrays and plain strings, so it serialises (index-codec.ts) and loads without rebuilding.
 import { prepareToken, type PreparedToken } from '../matching/prepared.js';
-import { tokenizeName } from '../matching/tokenize.js';
+import { tokenizeName, type TokenKind } from '../matching/tokenize.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import type { TokenStats } from '../matching/weights.js';
-
-export interface IndexedName {
-  /** Position of the entry in the index's entry array. */
-  entry: number;
-  /** The name as listed. */
-  text: string;
-  tokens: Int32Array;
-  weights: Float32Array;
-  /** Per token: written as a surname in this name. */
-  surnames: boolean[];
-}
+import { KeyTable, KeyTableBuilder } from './key-table.js';
 
 export interface NameSource { entry: number; text: string; person: boolean }
 
-const push = <K>(m: Map<K, number[]>, k: K, v: number): void => {
-  const a = m.get(k);
-  if (a) { if (a[a.length - 1] !== v) a.push(v); } else m.set(k, [v]);
-};
-
-export function trigrams(text: string): string[] {
-  const s = `^${text}$`;
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
-  return out;
+/** Everything the index is made of; what the cache stores. */
+export interface NameIndexData {
+  vocab: PreparedToken[];
+  df: Int32Array;
+  /** Per name: entry position, text, and its tokens as a slice of tokenIds/weights. */
+  nameEntry: Int32Array;
+  nameText: string[];
+  nameStart: Int32Array; // length names + 1
+  tokenIds: Int32Array;
+  weights: Float32Array;
+  /** Vocabulary id -> names holding it: a slice of postingNames. */
+  postingStart: Int32Array; // length vocab + 1
+  postingNames: Int32Array;
+  keys: KeyTable;
 }
 
-/** The string with one character removed at each position (and itself). */
+/** One-character deletions of s (and s itself). */
 export function deletions(s: string): string[] {
   const out = [s];
   for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
   return out;
 }
 
-const DISTINCTIVE = new Set(['name', 'number']);
+/** Deletions of up to two characters (query side: meets index-side single deletions). */
+export function deletions2(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const d of deletions(s)) {
+    out.add(d);
+    if (s.length >= 5 && d.length < s.length) for (const dd of deletions(d)) out.add(dd);
+  }
+  return out;
+}
+
+const DISTINCTIVE: ReadonlySet<TokenKind> = new Set(['name', 'number']);
+
+function vocabKeys(p: PreparedToken): string[] {
+  const keys = [`x:${p.key}`];
+  if (p.bare) keys.push(`b:${p.bare}`);
+  for (const g of p.groups) keys.push(`g:${g}`);
+  for (const c of p.phonetic) keys.push(`p:${c}`);
+  if (p.skeleton.length >= 2) for (const d of deletions(p.skeleton)) keys.push(`s:${d}`);
+  if (!p.unvocalised && DISTINCTIVE.has(p.kind)) for (const d of deletions(p.bare ?? p.text)) keys.push(`d:${d}`);
+  return keys;
+}
 
 export class NameIndex {
-  readonly vocab: PreparedToken[] = [];
-  private readonly ids = new Map<string, number>();
-  private dfs: number[] = [];
-  readonly nameList: IndexedName[] = [];
-  /** Document frequencies over this index's names: the rarity weights of tokens. */
-  readonly stats: TokenStats = { names: 0, df: (key) => this.df(key) };
-  private postings: Int32Array[] = [];
-  private readonly byBare = new Map<string, number[]>();
-  private readonly byGroup = new Map<number, number[]>();
-  private readonly byPhonetic = new Map<string, number[]>();
-  private readonly bySkeletonDeletion = new Map<string, number[]>();
-  private readonly byTrigram = new Map<string, number[]>();
+  readonly stats: TokenStats;
+
+  constructor(readonly data: NameIndexData) {
+    const names = data.nameEntry.length;
+    this.stats = { names, df: (key) => this.df(key) };
+  }
+
+  get size(): number { return this.data.nameEntry.length; }
+  get vocab(): PreparedToken[] { return this.data.vocab; }
+
+  vocabId(key: string): number | undefined {
+    let found: number | undefined;
+    this.data.keys.forEach(`x:${key}`, (id) => { if (this.data.vocab[id]!.key === key) found = id; });
+    return found;
+  }
 
   df(key: string): number {
-    const id = this.ids.get(key);
-    return id === undefined ? 0 : this.dfs[id]!;
+    const id = this.vocabId(key);
+    return id === undefined ? 0 : this.data.df[id]!;
   }
 
   static build(sources: NameSource[]): NameIndex {
-    const ix = new NameIndex();
-    const nameTokens: { src: NameSource; tokens: PreparedToken[]; ids: number[] }[] = [];
-    const tokenCache = new Map<string, PreparedToken>();
+    const vocab: PreparedToken[] = [];
+    const ids = new Map<string, number>();
+    const named: { src: NameSource; ids: number[]; surname: boolean[] }[] = [];
+    const dfs: number[] = [];
     for (const src of sources) {
       const raw = tokenizeName(src.text);
       if (raw.length === 0) continue;
-      const ids: number[] = [];
-      const tokens: PreparedToken[] = [];
+      const tids: number[] = [];
+      const surname: boolean[] = [];
       for (const t of raw) {
-        // Surname is a property of the token in this name, not of the vocabulary entry.
-        const cacheKey = `${t.unvocalised ? '~' : ''}${t.text}`;
-        let p = tokenCache.get(cacheKey);
-        if (!p) { p = prepareToken({ ...t, surname: false }); tokenCache.set(cacheKey, p); }
-        ids.push(ix.intern(p));
-        tokens.push(t.surname ? { ...p, surname: true } : p);
+        const key = t.unvocalised ? `~${t.text}` : t.text;
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = vocab.length;
+          vocab.push(prepareToken({ ...t, surname: false }));
+          ids.set(key, id);
+          dfs.push(0);
+        }
+        tids.push(id);
+        surname.push(t.surname);
       }
-      nameTokens.push({ src, tokens, ids });
-      for (const id of new Set(ids)) ix.dfs[id] = (ix.dfs[id] ?? 0) + 1;
+      named.push({ src, ids: tids, surname });
+      for (const id of new Set(tids)) dfs[id]!++;
     }
-    (ix.stats as { names: number }).names = nameTokens.length;
-    const postings: number[][] = ix.vocab.map(() => []);
-    for (const { src, tokens, ids } of nameTokens) {
-      const nameId = ix.nameList.length;
-      const weights = new Float32Array(tokens.map((t) => tokenWeight(t, ix.stats, src.person)));
-      ix.nameList.push({ entry: src.entry, text: src.text, tokens: Int32Array.from(ids), weights, surnames: tokens.map((t) => t.surname) });
-      for (const id of new Set(ids)) postings[id]!.push(nameId);
-    }
-    ix.postings = postings.map((p) => Int32Array.from(p));
-    return ix;
-  }
+    const df = Int32Array.from(dfs);
+    const stats: TokenStats = { names: named.length, df: (key) => { const id = ids.get(key); return id === undefined ? 0 : df[id]!; } };
 
-  get size(): number { return this.nameList.length; }
+    const nameEntry = new Int32Array(named.length);
+    const nameStart = new Int32Array(named.length + 1);
+    const total = named.reduce((n, x) => n + x.ids.length, 0);
+    const tokenIds = new Int32Array(total);
+    const weights = new Float32Array(total);
+    const nameText: string[] = [];
+    const postings: number[][] = vocab.map(() => []);
+    let k = 0;
+    named.forEach(({ src, ids: tids, surname }, n) => {
+      nameEntry[n] = src.entry;
+      nameText.push(src.text);
+      nameStart[n] = k;
+      tids.forEach((id, j) => {
+        tokenIds[k] = id;
+        weights[k] = tokenWeight({ ...vocab[id]!, surname: surname[j]! }, stats, src.person);
+        k++;
+        const p = postings[id]!;
+        if (p[p.length - 1] !== n) p.push(n);
+      });
+    });
+    nameStart[named.length] = k;
+    const postingStart = new Int32Array(vocab.length + 1);
+    const postingNames = new Int32Array(postings.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    postings.forEach((p, id) => { postingStart[id] = o; postingNames.set(p, o); o += p.length; });
+    postingStart[vocab.length] = o;
 
-  private intern(p: PreparedToken): number {
-    let id = this.ids.get(p.key);
-    if (id !== undefined) return id;
-    id = this.vocab.length;
-    this.vocab.push(p);
-    this.ids.set(p.key, id);
-    this.dfs.push(0);
-    if (p.bare) push(this.byBare, p.bare, id);
-    for (const g of p.groups) push(this.byGroup, g, id);
-    for (const code of p.phonetic) push(this.byPhonetic, code, id);
-    if (p.skeleton.length >= 2) for (const d of new Set(deletions(p.skeleton))) push(this.bySkeletonDeletion, d, id);
-    if (!p.unvocalised) for (const g of new Set(trigrams(p.bare ?? p.text))) push(this.byTrigram, g, id);
-    return id;
-  }
-
-  /** Tokens of name `n` as prepared tokens (with this name's surname flags). */
-  tokensOf(n: number): PreparedToken[] {
-    const name = this.nameList[n]!;
-    return Array.from(name.tokens, (id, k) => (name.surnames[k] ? { ...this.vocab[id]!, surname: true } : this.vocab[id]!));
+    const keys = new KeyTableBuilder();
+    vocab.forEach((p, id) => { for (const key of vocabKeys(p)) keys.add(key, id); });
+    return new NameIndex({ vocab, df, nameEntry, nameText, nameStart, tokenIds, weights, postingStart, postingNames, keys: keys.build() });
   }
 
   /**
    * Every vocabulary token that query token `q` meets with a similarity above zero, found through
-   * the lookup keys (then verified by the similarity function itself).
+   * the key table and verified by the similarity function itself.
    */
   similarTokens(q: PreparedToken): Map<number, TokenSimilarity> {
+    const { keys, vocab } = this.data;
     const seen = new Set<number>();
     const out = new Map<number, TokenSimilarity>();
-    const consider = (id: number) => {
+    const consider = (id: number): void => {
       if (seen.has(id)) return;
       seen.add(id);
-      const s = tokenSimilarity(q, this.vocab[id]!);
+      const s = tokenSimilarity(q, vocab[id]!);
       if (s.sim > 0) out.set(id, s);
     };
-    const exact = this.ids.get(q.key);
-    if (exact !== undefined) consider(exact);
-    if (q.bare) { const b = this.ids.get(q.bare); if (b !== undefined) consider(b); }
-    for (const id of this.byBare.get(q.bare ?? q.text) ?? []) consider(id);
-    for (const g of q.groups) for (const id of this.byGroup.get(g) ?? []) consider(id);
-    if (q.kind === 'initial') return out; // initials are matched at scoring time only
-    for (const code of q.phonetic) for (const id of this.byPhonetic.get(code) ?? []) consider(id);
-    // Skeletons: a Latin query may meet an original-script list token and vice versa.
-    const skels = [q.skeleton];
-    if (q.bare && q.skeleton.startsWith('l')) skels.push(q.skeleton.slice(1));
-    for (const sk of skels) {
-      if (sk.length < 2) continue;
-      for (const d of new Set(deletions(sk))) {
-        for (const id of this.bySkeletonDeletion.get(d) ?? []) if (q.unvocalised || this.vocab[id]!.unvocalised) consider(id);
-      }
-    }
-    if (!q.unvocalised) {
-      const grams = trigrams(q.bare ?? q.text);
-      const counts = new Map<number, number>();
-      for (const g of new Set(grams)) for (const id of this.byTrigram.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-      const need = Math.max(1, Math.floor(grams.length / 4));
-      for (const [id, n] of counts) if (n >= need) consider(id);
-    }
+    const crossScript = (id: number): void => { if (q.unvocalised || vocab[id]!.unvocalised) consider(id); };
+    keys.forEach(`x:${q.key}`, consider);
+    if (q.bare) keys.forEach(`x:${q.bare}`, consider);
+    keys.forEach(`b:${q.bare ?? q.text}`, consider);
+    for (const g of q.groups) keys.forEach(`g:${g}`, consider);
+    if (q.kind === 'initial') return out; // an initial is compared with each candidate's tokens at scoring time
+    for (const c of q.phonetic) keys.forEach(`p:${c}`, consider);
+    const skeletons = [q.skeleton];
+    if (q.bare && q.skeleton.startsWith('l')) skeletons.push(q.skeleton.slice(1));
+    for (const sk of skeletons) if (sk.length >= 2) for (const d of deletions(sk)) keys.forEach(`s:${d}`, crossScript);
+    if (!q.unvocalised) for (const d of deletions2(q.bare ?? q.text)) keys.forEach(`d:${d}`, consider);
     return out;
   }
 
-  postingsOf(id: number): Int32Array { return this.postings[id]!; }
+  /** Names holding vocabulary token `id`. */
+  postingsOf(id: number): Int32Array {
+    return this.data.postingNames.subarray(this.data.postingStart[id]!, this.data.postingStart[id + 1]!);
+  }
 
-  isDistinctive(q: PreparedToken): boolean { return DISTINCTIVE.has(q.kind); }
+  tokensOf(n: number): PreparedToken[] {
+    const { nameStart, tokenIds, vocab } = this.data;
+    const out: PreparedToken[] = [];
+    for (let k = nameStart[n]!; k < nameStart[n + 1]!; k++) out.push(vocab[tokenIds[k]!]!);
+    return out;
+  }
+
+  tokenIdsOf(n: number): Int32Array { return this.data.tokenIds.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
+  weightsOf(n: number): Float32Array { return this.data.weights.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
+  entryOf(n: number): number { return this.data.nameEntry[n]!; }
+  textOf(n: number): string { return this.data.nameText[n]!; }
 }

@@ -61,7 +61,7 @@ export function screenIndex(
   const anyDistinctive = qTokens.some((t) => DISTINCTIVE.has(t.kind));
   let candidates: Iterable<number>;
   if (opts.bruteForce) {
-    candidates = index.nameList.keys();
+    candidates = Array.from({ length: index.size }, (_, n) => n);
   } else {
     const found = new Set<number>();
     qTokens.forEach((t, i) => {
@@ -85,10 +85,10 @@ export function screenIndex(
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
   for (const n of candidates) {
-    const name = index.nameList[n]!;
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(n), name.weights, simAt(name.tokens));
-    const prev = best.get(name.entry);
-    if (!prev || r.score > prev.score) best.set(name.entry, { name: n, score: r.score });
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(n), index.weightsOf(n), simAt(index.tokenIdsOf(n)));
+    const entry = index.entryOf(n);
+    const prev = best.get(entry);
+    if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
   }
 
   const hits: ScreeningHit[] = [];
@@ -98,8 +98,7 @@ export function screenIndex(
     const entry = entries[e]!;
     const f = applyFilters(b.score, q, entry, threshold);
     if (f.score < threshold) continue;
-    const name = index.nameList[b.name]!;
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), name.weights, simAt(name.tokens), true);
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), simAt(index.tokenIdsOf(b.name)), true);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
@@ -107,7 +106,7 @@ export function screenIndex(
       adjustments: [...r.adjustments, ...f.adjustments],
     };
     hits.push({
-      list: entry.list, source: entry.source, entityId: entry.id, name: entry.name, matchedName: name.text,
+      list: entry.list, source: entry.source, entityId: entry.id, name: entry.name, matchedName: index.textOf(b.name),
       score: f.score, type: entry.type, programs: entry.programs, countries: entry.countries, explanation,
     });
   }
