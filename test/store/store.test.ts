@@ -132,6 +132,23 @@ for (const b of await storeBackends()) {
         assert.deepEqual(back, all);
       });
 
+      test('concurrent activations of one source from two instances leave exactly one active', async (t) => {
+        const target = await b.target(t);
+        const one = await openTestStore(t, target);
+        const two = await openTestStore(t, target);
+        for (let round = 0; round < 3; round++) {
+          const x = await one.createSnapshot(newSnapshot('un'));
+          const y = await two.createSnapshot(newSnapshot('un'));
+          await Promise.all([one.activateSnapshot(x.id), two.activateSnapshot(y.id)]);
+          const active = await one.activeSnapshots();
+          assert.equal(active.length, 1);
+          assert.ok([x.id, y.id].includes(active[0].id));
+        }
+        const statuses = (await one.listSnapshots()).map((s) => s.status);
+        assert.deepEqual(statuses.filter((s) => s === 'active').length, 1);
+        assert.deepEqual(statuses.filter((s) => s === 'superseded').length, 5);
+      });
+
       test('a reader on another connection sees the old snapshot while a new one is staged', async (t) => {
         const target = await b.target(t);
         const writer = await openTestStore(t, target);

@@ -8,6 +8,7 @@ import { redactUrl, withDefaultUser } from './url.js';
 /** Advisory lock keys (arbitrary, fixed: every Vigil process must use the same ones). */
 const MIGRATION_LOCK = 7_346_100;
 const AUDIT_LOCK = 7_346_101;
+const SNAPSHOTS_LOCK = 7_346_102;
 
 // int8 (COUNT, BIGINT columns) as JS numbers for this pool only: ids and counters stay far below 2^53.
 const INT8_OID = 20;
@@ -100,8 +101,10 @@ export class PostgresBackend implements Backend {
     });
   }
 
-  async lockAudit(ex: Executor): Promise<void> {
-    await ex.run('SELECT pg_advisory_xact_lock(?)', [AUDIT_LOCK]);
+  // Audit: seq and prevHash are read then written. Snapshots: two concurrent activations of one
+  // source would otherwise both see the same "previous active" under READ COMMITTED.
+  async lock(ex: Executor, what: 'audit' | 'snapshots'): Promise<void> {
+    await ex.run('SELECT pg_advisory_xact_lock(?)', [what === 'audit' ? AUDIT_LOCK : SNAPSHOTS_LOCK]);
   }
 
   // Delivered to listeners only if the activating transaction commits.

@@ -25,8 +25,11 @@ export interface Backend {
   transaction<T>(fn: (ex: Executor) => Promise<T>): Promise<T>;
   /** Run `fn` holding the cross-process migration lock. */
   withMigrationLock<T>(fn: (ex: Executor) => Promise<T>): Promise<T>;
-  /** Inside a transaction: serialise audit appends across processes until it ends. */
-  lockAudit(ex: Executor): Promise<void>;
+  /**
+   * Inside a transaction: serialise audit appends, or snapshot activations, across processes until
+   * the transaction ends.
+   */
+  lock(ex: Executor, what: 'audit' | 'snapshots'): Promise<void>;
   /** Inside the activating transaction: tell other instances that snapshots changed. */
   notifySnapshotsChanged(ex: Executor): Promise<void>;
   /** Subscribe to snapshot changes made by any instance (including this one). */

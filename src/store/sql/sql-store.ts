@@ -84,6 +84,7 @@ export class SqlStore implements Store {
 
   async activateSnapshot(snapshotId: number): Promise<Snapshot> {
     const s = await this.atomically(async (ex) => {
+      await this.backend.lock(ex, 'snapshots');
       const activated = await snapshots.activateSnapshot(ex, snapshotId);
       await meta.bumpSnapshotGeneration(ex);
       await this.backend.notifySnapshotsChanged(ex);
@@ -116,7 +117,7 @@ export class SqlStore implements Store {
   // ---- audit ----------------------------------------------------------------------------------
   appendAudit(e: AuditEventInput): Promise<AuditEvent> {
     return this.atomically(async (ex) => {
-      await this.backend.lockAudit(ex);
+      await this.backend.lock(ex, 'audit');
       return audit.appendAudit(ex, e);
     });
   }

@@ -28,7 +28,7 @@ export class SqliteBackend implements Backend {
   private readonly statements = new Map<string, Statement>();
   private readonly plucked = new Map<string, Statement>();
   /** This process's write lock on the file; held by whichever connection has a transaction open. */
-  private readonly lock: WriteLock;
+  private readonly writeLock: WriteLock;
   /** True while this connection has a transaction open (then all its other work waits). */
   private inTransaction = false;
   private readonly inTx: Executor;
@@ -37,7 +37,7 @@ export class SqliteBackend implements Backend {
   constructor(file: string, opts: SqliteOptions = {}) {
     this.location = resolve(file);
     mkdirSync(dirname(this.location), { recursive: true });
-    this.lock = writeLockFor(this.location);
+    this.writeLock = writeLockFor(this.location);
     this.db = new Database(this.location);
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('journal_mode = WAL');
@@ -75,10 +75,10 @@ export class SqliteBackend implements Backend {
   private statement<T>(stmt: () => Statement, exec: (s: Statement) => T, outsideTx: boolean): Promise<T> {
     try {
       const s = stmt();
-      const blocked = () => outsideTx && (this.inTransaction || (!s.readonly && this.lock.held !== null));
+      const blocked = () => outsideTx && (this.inTransaction || (!s.readonly && this.writeLock.held !== null));
       if (!blocked()) return Promise.resolve(exec(s));
       return (async () => {
-        while (blocked()) await this.lock.held;
+        while (blocked()) await this.writeLock.held;
         return exec(s);
       })();
     } catch (err) {
@@ -108,8 +108,8 @@ export class SqliteBackend implements Backend {
   }
 
   private async exclusive<T>(begin: string, fn: (ex: Executor) => Promise<T>): Promise<T> {
-    while (this.lock.held) await this.lock.held;
-    const release = this.lock.take();
+    while (this.writeLock.held) await this.writeLock.held;
+    const release = this.writeLock.take();
     this.inTransaction = true;
     try {
       this.db.exec(begin);
@@ -128,7 +128,7 @@ export class SqliteBackend implements Backend {
   }
 
   // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
-  async lockAudit(): Promise<void> {}
+  async lock(): Promise<void> {}
 
   // Other processes see the bumped generation counter (written by the store) on their next poll.
   async notifySnapshotsChanged(): Promise<void> {}
@@ -143,7 +143,7 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     this.poller.stop();
-    while (this.inTransaction && this.lock.held) await this.lock.held;
+    while (this.inTransaction && this.writeLock.held) await this.writeLock.held;
     if (this.db.open) this.db.close();
   }
 }
