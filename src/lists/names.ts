@@ -7,12 +7,12 @@
 //   and field.
 // - other free text (remarks, addresses): control characters become spaces.
 import { VigilInputError } from '../model/errors.js';
+import { cp1252ForC1 } from './cp1252.js';
 import { MAX_NAME_CHARS } from './settings.js';
 
 const C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const C1 = /[\u0080-\u009F]/g;
 const HAS_C1 = /[\u0080-\u009F]/;
-const CP1252 = new TextDecoder('windows-1252');
 const CONTROL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Where a value came from, for messages: `file:line (field X)`. */
@@ -32,10 +32,7 @@ export function cleanName(warnings: string[], raw: string | undefined, where: st
   }
   let text = raw;
   if (HAS_C1.test(raw)) {
-    text = raw.replace(C1, (ch) => {
-      const repaired = CP1252.decode(Uint8Array.of(ch.charCodeAt(0)));
-      return repaired.charCodeAt(0) > 0x9f ? repaired : '';
-    });
+    text = raw.replace(C1, (ch) => cp1252ForC1(ch.charCodeAt(0)));
     warnings.push(`${where}: C1 control character(s) in name ${visible(raw)} read as Windows-1252: ${JSON.stringify(text)}`);
   }
   const s = text.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { VigilInputError } from '../model/errors.js';
+import { decodeCp1252 } from './cp1252.js';
 import type { ParseContext } from './types.js';
 import { Utf8Validator, describeFault } from './utf8-check.js';
 
@@ -40,7 +41,8 @@ export async function* readText(file: string, ctx: ParseContext, opts: TextOptio
     ctx.warnings.push(`${ctx.file}: not valid UTF-8; read as Windows-1252`);
   }
   const validator = label === 'utf-8' ? new Utf8Validator() : undefined;
-  const decoder = new TextDecoder(label, { ignoreBOM: false });
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
+  const decode = (buf: Buffer | undefined): string => (label === 'utf-8' ? (buf ? utf8.decode(buf, { stream: true }) : utf8.decode()) : buf ? decodeCp1252(buf) : '');
   let held = ''; // a 0x1A and what follows it, until we know it ends the file
   const emit = function* (text: string): Generator<string> {
     let t = held + text;
@@ -56,10 +58,10 @@ export async function* readText(file: string, ctx: ParseContext, opts: TextOptio
     const fault = validator?.push(buf);
     if (fault) throw new VigilInputError(`${describeFault(fault)}; the file must be UTF-8`, `${ctx.file}:${fault.line}`);
     ctx.onBytes?.(buf.length);
-    yield* emit(decoder.decode(buf, { stream: true }));
+    yield* emit(decode(buf));
   }
   const fault = validator?.end();
   if (fault) throw new VigilInputError(`${describeFault(fault)}; the file must be UTF-8`, `${ctx.file}:${fault.line}`);
-  yield* emit(decoder.decode());
+  yield* emit(decode(undefined));
   // Whatever is still held is the DOS end-of-file marker: dropped on purpose.
 }
