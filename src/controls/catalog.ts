@@ -59,7 +59,9 @@ class Catalog implements ControlCatalog {
       const entry = entries.get(s.ref.split('.')[0]!);
       if (s.summary && entry && s.ref.includes('.')) entry.summaries.set(s.ref, s.summary);
     }
-    return new Catalog(entries, ChemicalRegistry.load(), synonyms, EuRegulations.load(), cclIssueDate);
+    const chemicals = ChemicalRegistry.load();
+    chemicals.noteUnscheduled(entries.get('1C351')?.paragraphText.keys() ?? []);
+    return new Catalog(entries, chemicals, synonyms, EuRegulations.load(), cclIssueDate);
   }
 
   entry(code: string): CatalogEntry | undefined {

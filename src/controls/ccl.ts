@@ -36,7 +36,9 @@ interface SupplementEntry {
 /** A control entry as the catalogue keeps it: the shared shape plus what classification needs. */
 export interface CatalogEntry extends ControlEntry {
   reasonCodes: string[];
-  chartControls: ChartControl[];
+  /** Licence-requirement rows as the data gives them; parsed on first use by chartControlsOf(). */
+  chartRows: ChartRowInput[];
+  chartControls?: ChartControl[];
   /** Paragraph ref → text. */
   paragraphText: Map<string, string>;
   /** Paragraph ref → our own summary, where the list text is not carried (synonyms.json). */
@@ -81,7 +83,7 @@ function fromCcl(e: CclEntry, eu: EuListScope, issueDate: string): CatalogEntry 
     relatedControls: e.relatedControls ?? undefined,
     paragraphs: [...paragraphText].map(([ref, text]) => ({ ref, text })),
     reasonCodes,
-    chartControls: parseChartRows(e.eccn, e.countryChart ?? []),
+    chartRows: e.countryChart ?? [],
     paragraphText,
     summaries: new Map(),
     euNote: status.onEuList ? undefined : status.why,
@@ -106,7 +108,7 @@ function fromSupplement(s: SupplementEntry, eu: EuListScope): CatalogEntry {
     jurisdictions: s.jurisdictions,
     paragraphs: s.paragraphs,
     reasonCodes: parseReasonCodes(s.reasonForControl),
-    chartControls: parseChartRows(s.code, s.countryChart ?? []),
+    chartRows: s.countryChart ?? [],
     paragraphText,
     summaries: new Map(),
     usCounterpart: s.usCounterpart,
@@ -116,6 +118,12 @@ function fromSupplement(s: SupplementEntry, eu: EuListScope): CatalogEntry {
   };
 }
 
+/** The entry's licence-requirement rows, parsed once (most entries are never asked about). */
+export function chartControlsOf(entry: CatalogEntry): ChartControl[] {
+  entry.chartControls ??= parseChartRows(entry.code, entry.chartRows);
+  return entry.chartControls;
+}
+
 function regimesOf(regime: Regime | undefined): Regime[] {
   return regime ? [regime] : [];
 }
@@ -123,13 +131,14 @@ function regimesOf(regime: Regime | undefined): Regime[] {
 /** Item paragraphs as full refs: top-level from topLevelParagraphs, deeper ones from the items. */
 function paragraphsOf(e: CclEntry): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [p, text] of Object.entries(e.topLevelParagraphs ?? {})) out.set(`${e.eccn}.${p}`, cleanText(text));
+  // Paragraph text is kept as published (typographic quotes included); only headings are tidied.
+  for (const [p, text] of Object.entries(e.topLevelParagraphs ?? {})) out.set(`${e.eccn}.${p}`, text);
   for (const it of e.items ?? []) {
     // Single letters at depth 1 are either the top-level paragraphs (already taken) or lettered
     // sub-points of a note, which must not shadow them.
     if (it.kind !== 'item' || !it.paragraph || !it.paragraph.includes('.')) continue;
     const ref = `${e.eccn}.${it.paragraph}`;
-    if (!out.has(ref)) out.set(ref, cleanText(it.text));
+    if (!out.has(ref)) out.set(ref, it.text);
   }
   return out;
 }
@@ -138,7 +147,7 @@ function addPathogenParagraphs(entry: CatalogEntry | undefined): void {
   if (!entry) return;
   for (const r of readControlsCsv(PATHOGEN_FILE)) {
     const ref = r.eccn_paragraph!;
-    if (!entry.paragraphText.has(ref)) entry.paragraphText.set(ref, cleanText(r.text ?? ''));
+    if (!entry.paragraphText.has(ref)) entry.paragraphText.set(ref, r.text ?? '');
   }
   entry.paragraphs = [...entry.paragraphText].map(([ref, text]) => ({ ref, text }));
 }

@@ -79,11 +79,12 @@ export class ChemicalRegistry {
       if (toxin) reg.paragraphSchedules.set(toxin, r.schedule as CwcSchedule);
       if (toxin) reg.addEntry({ ...listing, code: '1C351', paragraph: toxin, source: `${listing.source}; ECCN ${toxin}` });
     }
-    // Every other 1C351 paragraph is on no schedule: record that so '1C351.d' is not read as Schedule 1.
-    for (const r of readControlsCsv(PATHOGEN_FILE)) {
-      if (!reg.paragraphSchedules.has(r.eccn_paragraph!)) reg.paragraphSchedules.set(r.eccn_paragraph!, undefined);
-    }
     return reg;
+  }
+
+  /** Paragraphs on no schedule (the rest of 1C351), so that '1C351.d' is not read as Schedule 1. */
+  noteUnscheduled(paragraphs: Iterable<string>): void {
+    for (const p of paragraphs) if (!this.paragraphSchedules.has(p)) this.paragraphSchedules.set(p, undefined);
   }
 
   private slot(cas: string): ChemicalLookup {

@@ -1,7 +1,7 @@
 // Building one ClassificationResult from a catalogue entry: reasons and chart columns narrowed to
 // the paragraph, the EU status, the CWC schedule, and the caveats that travel with the entry.
 import type { ClassificationResult } from '../model/controls.js';
-import type { CatalogEntry } from './ccl.js';
+import { chartControlsOf, type CatalogEntry } from './ccl.js';
 import type { ChemicalListing, ChemicalRegistry } from './chemicals.js';
 import { reasonsFor } from './us-reasons.js';
 
@@ -16,7 +16,7 @@ export interface ResultInput {
 
 export function buildResult(entry: CatalogEntry, chemicals: ChemicalRegistry, input: ResultInput): ClassificationResult {
   const paragraph = input.paragraph && input.paragraph !== entry.code ? input.paragraph : undefined;
-  const { reasons, chartColumns, controls } = reasonsFor(entry.reasonCodes, entry.chartControls, paragraph);
+  const { reasons, chartColumns, controls } = reasonsFor(entry.reasonCodes, chartControlsOf(entry), paragraph);
   const paragraphText = paragraph ? textOf(entry, paragraph) : undefined;
   const cwcSchedule = input.chemical ? input.chemical.cwcSchedule : scheduleOf(entry, paragraph, chemicals);
   const notes = [...entry.notes, ...(input.extraNotes ?? [])];
