@@ -168,7 +168,10 @@ function chartMatch(geo: Geography, f: Facts, i: ItemFacts, t: Trace, only?: str
   let fired = false;
   for (const e of i.classification.entries) {
     if (!e.jurisdictions.includes('US')) continue;
-    const cols = [...new Set(e.reasons.map((r) => geo.columnForReason(r)).filter((x): x is string => !!x))]
+    // The catalogue resolves paragraph-specific reasons into `chartColumns` where it can.
+    const resolved = (e as { chartColumns?: Record<string, string> }).chartColumns;
+    const reasons = resolved && Object.keys(resolved).length ? Object.values(resolved) : e.reasons;
+    const cols = [...new Set(reasons.map((r) => geo.columnForReason(r)).filter((x): x is string => !!x))]
       .filter((col) => row.marks.has(col) && (!only || only.includes(col)));
     if (cols.length) {
       fired = true;

@@ -48,19 +48,25 @@ export type Condition =
   | { party: PartyCondition }
   | { countryChart: { columns?: string[] } };
 
+const CONDITION_KEYS = ['all', 'any', 'not', 'destination', 'exporterCountry', 'endUse', 'item', 'party', 'countryChart'] as const;
+
+// One strict object with every operator optional and exactly one present: validates as fast as a
+// discriminated union and names the offending key, where a plain union would try every branch.
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z.strictObject({ destination: z.array(nonEmpty).min(1) }),
-    z.strictObject({ exporterCountry: z.array(nonEmpty).min(1) }),
-    z.strictObject({ endUse: z.array(z.enum(END_USE_CATEGORIES)).min(1) }),
-    z.strictObject({ item: ItemConditionSchema }),
-    z.strictObject({ party: PartyConditionSchema }),
-    z.strictObject({ countryChart: z.strictObject({ columns: z.array(nonEmpty).optional() }) }),
-  ]),
-);
+  z
+    .strictObject({
+      all: z.array(ConditionSchema).min(1).optional(),
+      any: z.array(ConditionSchema).min(1).optional(),
+      not: ConditionSchema.optional(),
+      destination: z.array(nonEmpty).min(1).optional(),
+      exporterCountry: z.array(nonEmpty).min(1).optional(),
+      endUse: z.array(z.enum(END_USE_CATEGORIES)).min(1).optional(),
+      item: ItemConditionSchema.optional(),
+      party: PartyConditionSchema.optional(),
+      countryChart: z.strictObject({ columns: z.array(nonEmpty).optional() }).optional(),
+    })
+    .refine((c) => Object.keys(c).length === 1, { message: `a condition has exactly one of: ${CONDITION_KEYS.join(', ')}` }),
+) as unknown as z.ZodType<Condition>;
 
 export const RuleSchema = z
   .strictObject({

@@ -22,6 +22,8 @@ export interface RuleBundle {
   files: Record<string, unknown>;
 }
 
+const built = new Map<string, RuleSet>();
+
 const DEPENDENCIES = ['controls/us-ear/country-chart.json', 'controls/us-ear/country-groups.json', 'countries.json'];
 
 export class RuleSet {
@@ -46,11 +48,17 @@ export class RuleSet {
     this.byId = new Map(this.allRules().map((r) => [r.id, r]));
   }
 
+  /** Validating and compiling takes a few hundred ms; the same content is built once per process. */
   static fromBundle(bundle: RuleBundle): RuleSet {
-    return new RuleSet(bundle);
+    const sha = createHash('sha256').update(canonicalJson(bundle)).digest('hex');
+    const cached = built.get(sha);
+    if (cached) return cached;
+    const set = new RuleSet(bundle);
+    built.set(sha, set);
+    return set;
   }
 
-  /** Rebuild from `toJSON()` output; `sha256`, when given, must match (a stored set was not altered). */
+  /** Rebuild from `serialize()` output; `sha256`, when given, must match (a stored set was not altered). */
   static fromJSON(json: string, sha256?: string): RuleSet {
     let bundle: RuleBundle;
     try {
@@ -61,7 +69,7 @@ export class RuleSet {
     if (bundle?.format !== 'vigil-rules/1' || typeof bundle.files !== 'object') {
       throw new VigilInputError('stored rule set has an unknown format', 'rule set');
     }
-    const set = new RuleSet(bundle);
+    const set = RuleSet.fromBundle(bundle);
     if (sha256 && set.sha256 !== sha256) {
       throw new VigilInputError(`stored rule set hashes to ${set.sha256}, not ${sha256}`, 'rule set');
     }
@@ -69,8 +77,13 @@ export class RuleSet {
   }
 
   /** The canonical document (what the hash covers), for store.putRuleSet(sha256, version, json). */
-  toJSON(): string {
+  serialize(): string {
     return this.canonical;
+  }
+
+  /** So that JSON.stringify(ruleSet) gives the same canonical text as serialize(). */
+  toJSON(): unknown {
+    return JSON.parse(this.canonical);
   }
 
   jurisdictionIds(): string[] {

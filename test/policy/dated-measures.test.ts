@@ -1,0 +1,198 @@
+// Every dated measure: the day before it takes effect, the day it does, the last day and the day it
+// ends (and the same around each suspension). A meta-test fails when a dated rule has no case here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ItemClassification, ScreeningHit, Transaction } from '../../src/model/index.js';
+import { ENTRIES, classified, dayBefore, det, evaluate, hit, rules, transaction } from './support.js';
+
+interface Case {
+  rule: string;
+  /** [from, to] as the sources give them (libya_measures.json, the regulations): pins the data. */
+  dates: [string | null, string | null];
+  tx: Partial<Transaction>;
+  items?: ItemClassification[];
+  hits?: ScreeningHit[][];
+}
+
+const military: Partial<Transaction> = { endUse: { statement: 'army equipment', categories: ['military'] } };
+const cwWeapons: Partial<Transaction> = { destination: 'PK', endUse: { statement: 'production plant', categories: ['chemical-weapons'] } };
+const camera = [classified(0, 'thermal camera', ENTRIES.thermalCamera())];
+const mlItem = [classified(0, 'rifle', { code: 'ML1', regimes: ['WA'] })];
+const sched = (e: ReturnType<typeof ENTRIES.thiodiglycol>) => [classified(0, 'chemical', e)];
+const unLibya = [[hit({ list: 'UN List', source: 'un', programs: ['Libya'], name: 'LISTED LIBYAN' })]];
+
+const CASES: Case[] = [
+  // UN
+  { rule: 'UN-748-arms-military-end-use', dates: ['1992-04-15', '2003-09-12'], tx: military },
+  { rule: 'UN-748-arms-military-list', dates: ['1992-04-15', '2003-09-12'], tx: {}, items: mlItem },
+  { rule: 'UN-883-oil-equipment', dates: ['1993-12-01', '2003-09-12'], tx: {} },
+  { rule: 'UN-1506-lifting', dates: ['2003-09-12', '2011-02-26'], tx: {} },
+  { rule: 'UN-1970-arms-military-end-use', dates: ['2011-02-26', null], tx: military },
+  { rule: 'UN-1970-arms-military-list', dates: ['2011-02-26', null], tx: {}, items: mlItem },
+  { rule: 'UN-1970-asset-freeze', dates: ['2011-02-26', null], tx: {}, hits: unLibya },
+  // EU dual-use regulations by date
+  { rule: 'EU-3381-94-annex-i', dates: ['1995-07-01', '2000-09-28'], tx: { destination: 'CN' }, items: camera },
+  { rule: 'EU-1334-2000-annex-i', dates: ['2000-09-28', '2009-08-27'], tx: { destination: 'CN' }, items: camera },
+  { rule: 'EU-428-2009-annex-i', dates: ['2009-08-27', '2021-09-09'], tx: { destination: 'CN' }, items: camera },
+  { rule: 'EU-2021-821-annex-i', dates: ['2021-09-09', null], tx: { destination: 'CN' }, items: camera },
+  { rule: 'EU-3381-94-catch-all-wmd', dates: ['1995-07-01', '2000-09-28'], tx: cwWeapons },
+  { rule: 'EU-1334-2000-catch-all-wmd', dates: ['2000-09-28', '2009-08-27'], tx: cwWeapons },
+  { rule: 'EU-428-2009-catch-all-wmd', dates: ['2009-08-27', '2021-09-09'], tx: cwWeapons },
+  { rule: 'EU-2021-821-catch-all-wmd', dates: ['2021-09-09', null], tx: cwWeapons },
+  { rule: 'EU-1334-2000-catch-all-military', dates: ['2000-09-28', '2009-08-27'], tx: { ...military, destination: 'CN' } },
+  { rule: 'EU-428-2009-catch-all-military', dates: ['2009-08-27', '2021-09-09'], tx: { ...military, destination: 'CN' } },
+  { rule: 'EU-2021-821-catch-all-military', dates: ['2021-09-09', null], tx: { ...military, destination: 'CN' } },
+  // EU Libya
+  { rule: 'EU-LY-1986-arms-embargo-military-list', dates: ['1986-01-27', '2004-10-11'], tx: {}, items: mlItem },
+  { rule: 'EU-LY-1986-arms-embargo-military-end-use', dates: ['1986-01-27', '2004-10-11'], tx: military },
+  { rule: 'EU-LY-1986-arms-embargo-lifted', dates: ['2004-10-11', '2011-02-28'], tx: {} },
+  { rule: 'EU-3274-93-goods-services', dates: ['1993-11-30', '2004-10-11'], tx: {} },
+  { rule: 'EU-LY-2011-arms-embargo-military-list', dates: ['2011-02-28', null], tx: {}, items: mlItem },
+  { rule: 'EU-LY-2011-arms-embargo-military-end-use', dates: ['2011-02-28', null], tx: military },
+  { rule: 'EU-LY-2011-internal-repression', dates: ['2011-03-03', null], tx: { endUse: { statement: 'police patrols', categories: ['police'] } } },
+  { rule: 'EU-LY-2011-asset-freeze', dates: ['2011-02-28', null], tx: {}, hits: unLibya },
+  // CWC (Libya is not a State Party until 2004-02-05; Egypt never joined)
+  { rule: 'EU-CWC-schedule-1-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
+  { rule: 'EU-CWC-schedule-2-non-party', dates: ['2000-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
+  { rule: 'EU-CWC-schedule-3-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
+  { rule: 'US-742-18-schedule-1-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
+  { rule: 'US-742-18-schedule-2-non-party', dates: ['2000-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
+  { rule: 'US-745-2-schedule-3-euc', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
+  // IT
+  { rule: 'IT-L185-1990-embargo', dates: ['1990-07-29', null], tx: {}, items: mlItem },
+  // US Libya
+  { rule: 'US-EO12543-embargo', dates: ['1986-02-01', '2004-09-21'], tx: {} },
+  { rule: 'US-EO13357-termination', dates: ['2004-09-21', '2006-08-31'], tx: {} },
+  { rule: 'US-2004-libya-ccl', dates: ['2004-04-29', null], tx: {}, items: camera },
+];
+
+async function run(c: Case, day: string) {
+  const rs = await rules();
+  const rule = rs.rule(c.rule)!;
+  const tx = transaction({ date: day, ...c.tx });
+  const a = await evaluate(tx, { asOf: day, items: c.items, hits: c.hits });
+  return det(a, rule.jurisdiction === 'IT' ? 'IT' : rule.jurisdiction).reasons.filter((r) => r.ruleId === c.rule);
+}
+
+/** What the rule should do on `day`: nothing before/after its period, 'info' while suspended. */
+async function expectOn(c: Case, day: string, want: 'absent' | 'in-force' | 'suspended') {
+  const rule = (await rules()).rule(c.rule)!;
+  const got = await run(c, day);
+  const label = `${c.rule} on ${day}`;
+  if (want === 'absent') return assert.equal(got.length, 0, `${label}: should not fire`);
+  assert.ok(got.length > 0, `${label}: should fire`);
+  for (const r of got) {
+    if (want === 'suspended') {
+      assert.equal(r.effect, 'info', `${label}: suspended, so information only`);
+      assert.match(r.summary, /^Suspended from /, label);
+    } else {
+      assert.equal(r.effect, rule.effect, label);
+      assert.doesNotMatch(r.summary, /^Suspended/, label);
+    }
+  }
+}
+
+for (const c of CASES) {
+  test(`dated measure ${c.rule}`, async () => {
+    const rule = (await rules()).rule(c.rule);
+    assert.ok(rule, `rule ${c.rule} exists`);
+    assert.deepEqual([rule.from, rule.to], c.dates, `${c.rule}: dates in data/rules differ from the sources`);
+    const suspendedOn = (day: string) => (rule.suspensions ?? []).some((s) => s.from <= day && (s.to === null || day < s.to));
+    const state = (day: string) => (suspendedOn(day) ? 'suspended' : 'in-force');
+    if (rule.from) {
+      await expectOn(c, dayBefore(rule.from), 'absent');
+      await expectOn(c, rule.from, state(rule.from));
+    }
+    if (rule.to) {
+      await expectOn(c, dayBefore(rule.to), state(dayBefore(rule.to)));
+      await expectOn(c, rule.to, 'absent');
+    }
+    for (const s of rule.suspensions ?? []) {
+      await expectOn(c, dayBefore(s.from), 'in-force');
+      await expectOn(c, s.from, 'suspended');
+    }
+  });
+}
+
+test('every dated rule in data/rules has a case in this file', async () => {
+  const covered = new Set(CASES.map((c) => c.rule));
+  const dated = (await rules()).allRules().filter((r) => r.from || r.to || r.suspensions?.length).map((r) => r.id);
+  assert.deepEqual(dated.filter((id) => !covered.has(id)), []);
+});
+
+// ---- dated group memberships ----------------------------------------------------------------------
+
+test('CWC: Libya a State Party from 2004-02-05 — Schedule 2 prohibited the day before, licence the day of', async () => {
+  const items = sched(ENTRIES.thiodiglycol());
+  const before = await evaluate(transaction({ date: '2004-02-04' }), { items });
+  const on = await evaluate(transaction({ date: '2004-02-05' }), { items });
+  assert.equal(det(before, 'EU').outcome, 'prohibited');
+  assert.ok(det(before, 'EU').reasons.some((r) => r.ruleId === 'EU-CWC-schedule-2-non-party'));
+  assert.equal(det(on, 'EU').outcome, 'licence-required');
+  assert.ok(!det(on, 'EU').reasons.some((r) => r.ruleId === 'EU-CWC-schedule-2-non-party'));
+  // Before the Schedule 2 ban took effect (2000-04-29), a licence only.
+  const early = await evaluate(transaction({ date: '2000-04-28' }), { items });
+  assert.ok(!det(early, 'EU').reasons.some((r) => r.ruleId === 'EU-CWC-schedule-2-non-party'));
+});
+
+test('US Country Group E:1: Libya until 2006-08-31 (AT-controlled items need a licence), not from that day', async () => {
+  const items = [classified(0, 'generator', ENTRIES.atOnly())];
+  const fires = async (day: string) =>
+    det(await evaluate(transaction({ date: day }), { items }), 'US').reasons.some((r) => r.ruleId === 'US-E1-anti-terrorism');
+  assert.equal(await fires('1979-12-28'), false);
+  assert.equal(await fires('1979-12-29'), true);
+  assert.equal(await fires('2006-08-30'), true);
+  assert.equal(await fires('2006-08-31'), false);
+  // The 2026 text of E:1 still speaks for Iran, and says so.
+  const iran = await evaluate(transaction({ date: '2026-11-27', destination: 'IR' }), { items });
+  assert.ok(det(iran, 'US').reasons.some((r) => r.ruleId === 'US-E1-anti-terrorism'));
+});
+
+test('EU membership by date: Poland from 2004-05-01, the United Kingdom until 2020-12-31', async () => {
+  const annexI = async (dest: string, day: string) =>
+    det(await evaluate(transaction({ date: day, destination: dest, parties: [] }), { items: camera }), 'EU').outcome;
+  assert.equal(await annexI('PL', '2004-04-30'), 'licence-required');
+  assert.equal(await annexI('PL', '2004-05-01'), 'no-licence-required');
+  assert.equal(await annexI('GB', '2020-12-31'), 'no-licence-required');
+  assert.equal(await annexI('GB', '2021-01-01'), 'licence-required');
+});
+
+test('exporter in the EU by date: a Polish exporter is reached by EU law from 2004-05-01', async () => {
+  const applies = async (day: string) =>
+    det(await evaluate(transaction({ date: day, exporter: { name: 'Eksport Sp. z o.o.', country: 'PL' } }), { items: camera }), 'EU').applies;
+  assert.equal(await applies('2004-04-30'), false);
+  assert.equal(await applies('2004-05-01'), true);
+});
+
+test('UN arms embargo group: the 1999 suspension ends it, UNSCR 1970 restores it (US 746.1(b) keys on it)', async () => {
+  const denies = async (day: string) =>
+    det(await evaluate(transaction({ date: day, ...military })), 'US').reasons.some((r) => r.ruleId === 'US-746-1-b-un-embargo');
+  assert.equal(await denies('1992-04-14'), false);
+  assert.equal(await denies('1992-04-15'), true);
+  assert.equal(await denies('1999-04-04'), true);
+  assert.equal(await denies('1999-04-05'), false);
+  assert.equal(await denies('2011-02-25'), false);
+  assert.equal(await denies('2011-02-26'), true);
+});
+
+test('EU military catch-all on Libya: EU embargo until 2004-10-11; from 2011-02-26 the UN embargo, from 2011-02-28 the EU one too', async () => {
+  const catchAll = async (day: string) =>
+    det(await evaluate(transaction({ date: day, ...military })), 'EU').reasons.some((r) => /catch-all-military$/.test(r.ruleId));
+  assert.equal(await catchAll('2004-10-10'), true);
+  assert.equal(await catchAll('2004-10-11'), false);
+  assert.equal(await catchAll('2011-02-25'), false);
+  assert.equal(await catchAll('2011-02-26'), true); // UNSCR 1970: Art. 4(2) names UN embargoes as well
+  const eu = async (day: string) => (await evaluate(transaction({ date: day, ...military }))).determinations.find((d) => d.jurisdiction === 'EU')!;
+  assert.ok(!(await eu('2011-02-27')).reasons.some((r) => r.ruleId === 'EU-LY-2011-arms-embargo-military-end-use'));
+  assert.ok((await eu('2011-02-28')).reasons.some((r) => r.ruleId === 'EU-LY-2011-arms-embargo-military-end-use'));
+});
+
+test('US outcome on Libya around the 2004 easing: prohibited on 2004-04-28, a CCL licence on 2004-04-29', async () => {
+  const us = async (day: string) => det(await evaluate(transaction({ date: day }), { items: camera }), 'US');
+  assert.equal((await us('1986-01-31')).reasons.some((r) => r.ruleId === 'US-EO12543-embargo'), false);
+  assert.equal((await us('1986-02-01')).outcome, 'prohibited');
+  assert.equal((await us('2004-04-28')).outcome, 'prohibited');
+  const after = await us('2004-04-29');
+  assert.equal(after.outcome, 'licence-required');
+  assert.ok(after.reasons.some((r) => r.ruleId === 'US-2004-libya-ccl'));
+});
