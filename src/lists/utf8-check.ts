@@ -9,20 +9,22 @@ export class Utf8Validator {
   private hi = 0xbf;
   private seqLine = 1;
   private seqOffset = 0;
+  private lead = 0;
 
   /** Returns the first fault in `buf`, or undefined when every byte so far is valid. */
   push(buf: Uint8Array): Utf8Fault | undefined {
     for (let i = 0; i < buf.length; i++, this.offset++) {
       const b = buf[i]!;
       if (this.need > 0) {
-        if (b < this.lo || b > this.hi) return this.fault(b);
+        // Report the sequence where it starts: its lead byte is what a person will look for.
+        if (b < this.lo || b > this.hi) return { offset: this.seqOffset, line: this.seqLine, byte: this.lead };
         this.lo = 0x80; this.hi = 0xbf;
         this.need--;
         continue;
       }
       if (b === 0x0a) { this.line++; continue; }
       if (b < 0x80) continue;
-      this.seqLine = this.line; this.seqOffset = this.offset;
+      this.seqLine = this.line; this.seqOffset = this.offset; this.lead = b;
       if (b >= 0xc2 && b <= 0xdf) this.need = 1;
       else if (b >= 0xe0 && b <= 0xef) { this.need = 2; if (b === 0xe0) this.lo = 0xa0; if (b === 0xed) this.hi = 0x9f; }
       else if (b >= 0xf0 && b <= 0xf4) { this.need = 3; if (b === 0xf0) this.lo = 0x90; if (b === 0xf4) this.hi = 0x8f; }
