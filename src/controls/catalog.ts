@@ -12,6 +12,7 @@ import { EuListScope } from './eu-list.js';
 import { EuRegulations, parseAsOf } from './eu-regulation.js';
 import { buildResult } from './results.js';
 import { SynonymTable } from './synonyms.js';
+import { dataFingerprint } from './data-files.js';
 import { checkQuery, MAX_QUERY_CHARS, searchWords } from './text-query.js';
 import { TextSearch } from './text-search.js';
 
@@ -32,6 +33,14 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const SUGGESTIONS = 5;
 const PSEUDO_CODE = /^CWC-S[123]$/i;
+/** The data files a catalogue is built from (its version fingerprints them). */
+const CATALOG_FILES = [
+  'us-ear/ccl.json', 'supplement.json', 'synonyms.json', 'eu/list-scope.json', 'eu/regulations.json',
+  'chemicals/ag_precursors_1C350.csv', 'chemicals/cwc_not_ag_1C355.csv', 'chemicals/cwc_schedules.csv',
+  'chemicals/ag_pathogens_toxins_1C351.csv',
+];
+/** Words people put before a code or CAS number: 'ECCN 1C350', 'CAS No. 111-48-8'. */
+const LEAD_WORDS = /^(?:eccn|ccl|cas(?:\s*(?:no\.?|number|rn|#))?|entry|code)\s*[:#]?\s+(?=\d)/i;
 
 export async function loadControlCatalog(): Promise<ControlCatalog> {
   return Catalog.load();
@@ -47,8 +56,10 @@ class Catalog implements ControlCatalog {
     private readonly synonyms: SynonymTable,
     private readonly regulations: EuRegulations,
     private readonly listDate: string,
+    fingerprint: string,
   ) {
-    this.version = `ccl-${listDate}+eu-derived+chem`;
+    // The list date for people, the fingerprint of every data file for replaying a decision.
+    this.version = `controls-${listDate}-${fingerprint}`;
   }
 
   static load(): Catalog {
@@ -61,7 +72,8 @@ class Catalog implements ControlCatalog {
     }
     const chemicals = ChemicalRegistry.load();
     chemicals.noteUnscheduled(entries.get('1C351')?.paragraphText.keys() ?? []);
-    return new Catalog(entries, chemicals, synonyms, EuRegulations.load(), cclIssueDate);
+    const regulations = EuRegulations.load();
+    return new Catalog(entries, chemicals, synonyms, regulations, cclIssueDate, dataFingerprint(CATALOG_FILES));
   }
 
   entry(code: string): CatalogEntry | undefined {
@@ -73,7 +85,8 @@ class Catalog implements ControlCatalog {
   }
 
   classify(query: string, opts: { asOf?: string; limit?: number } = {}): ClassifyResponse {
-    const q = checkQuery(query);
+    const asked = checkQuery(query);
+    const q = asked.replace(LEAD_WORDS, '');
     const asOf = parseAsOf(opts.asOf, 'asOf');
     const limit = checkLimit(opts.limit);
     const notes: string[] = [];
@@ -98,7 +111,7 @@ class Catalog implements ControlCatalog {
       if (results.length === 0) notes.push('No entry matched these words; this is not a finding that the item is uncontrolled.');
     }
     notes.push(...this.listDateNotes(asOf));
-    const response: ClassifyResponse = { query: q, asOf, euRegulation: this.regulations.label(asOf), results: results.slice(0, limit) };
+    const response: ClassifyResponse = { query: asked, asOf, euRegulation: this.regulations.label(asOf), results: results.slice(0, limit) };
     if (notes.length) response.notes = notes;
     return response;
   }

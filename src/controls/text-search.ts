@@ -84,7 +84,7 @@ function fold(hits: SearchHit[], chemicals: Map<string, ChemicalListing>): TextM
       code,
       paragraph: ref,
       score: relevance / (relevance + HALF),
-      snippet: best.snippet,
+      snippet: best.kind === 'synonym' ? `trade names: ${best.snippet}` : best.snippet,
       chemical: best.kind === 'chemical' && best.ref ? chemicals.get(best.ref) : undefined,
     });
   }

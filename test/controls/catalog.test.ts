@@ -118,3 +118,17 @@ test('classifyItem: bad code or CAS is an input error naming the item field', as
   assert.throws(() => c.classifyItem({ description: 'x', code: '6A0O3' }, 2, '2003-10-14'), /items\[2\]\.code: malformed control code/);
   assert.throws(() => c.classifyItem({ description: 'x' }, 0, 'yesterday'), VigilInputError);
 });
+
+test('lead words before a code or CAS number are understood; the query is echoed as asked', async () => {
+  const c = await catalog();
+  const a = c.classify('ECCN 1C350.b.22');
+  assert.equal(a.query, 'ECCN 1C350.b.22');
+  assert.deepEqual(a.results.map((r) => [r.code, r.matchedOn]), [['1C350', 'code']]);
+  const b = c.classify('CAS No. 111-48-8');
+  assert.deepEqual(b.results.map((r) => [r.code, r.matchedOn, r.cwcSchedule]), [['1C350', 'cas', '2']]);
+});
+
+test('the catalogue version names the list date and fingerprints the data files', async () => {
+  const c = await catalog();
+  assert.match(c.version, /^controls-2026-07-23-[0-9a-f]{12}$/);
+});
