@@ -32,7 +32,7 @@ export async function startScreenWorker(vigil: Vigil, queue: JobQueue, opts: Wor
     // write here could race with another process marking the job failed.
     // The index is read once per chunk: a snapshot activated mid-chunk applies from the next one.
     const index = await vigil.screening();
-    await store.putJobChunk(payload.jobId, payload.chunk, screenChunk(index, payload));
+    await store.putJobChunk(payload.jobId, payload.chunk, await screenChunk(index, payload));
     const done = await store.countJobChunks(payload.jobId);
     if (done >= job.chunks) await store.updateJob(job.id, { status: 'done', chunksDone: done });
     opts.onChunkDone?.(payload);

@@ -60,7 +60,7 @@ test('two serving instances reload a snapshot activated by a third, never answer
   const v2 = snap.id;
   try {
     for (const url of urls) {
-      await waitFor(`${url} to answer from snapshot ${v2}`, async () => ((await screenOnce(url)).version === v2 ? true : undefined), 30_000, 50);
+      await waitFor(`${url} to answer from snapshot ${v2}`, async () => ((await screenOnce(url)).version === v2 ? true : undefined), 60_000, 50);
     }
     // Keep observing a little after the switch.
     await new Promise((r) => setTimeout(r, 300));
