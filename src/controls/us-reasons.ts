@@ -33,7 +33,8 @@ export function parseReasonCodes(reasonForControl: string | null | undefined): s
     if (!phrase) continue;
     const word = REASON_WORDS[phrase];
     const codes = word ? [word] : phrase.split(/\s+/).map((c) => c.replace(/\s+/g, ''));
-    for (const c of codes) if (c && !out.includes(c)) out.push(c);
+    // 'CC 1' names a column, not a reason: the licence-requirement rows give columns.
+    for (const c of codes) if (c && !/^\d+$/.test(c) && !out.includes(c)) out.push(c);
   }
   return out;
 }

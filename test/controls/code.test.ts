@@ -35,6 +35,7 @@ test('reasons for control and paragraph references in licence-requirement rows',
   assert.deepEqual(parseReasonCodes('NS, MT and AT'), ['NS', 'MT', 'AT']);
   assert.deepEqual(parseReasonCodes('CW, AT.'), ['CW', 'AT']);
   assert.deepEqual(parseReasonCodes('AT, RS, foreign policy'), ['AT', 'RS', 'FP']);
+  assert.deepEqual(parseReasonCodes('CC 1'), ['CC']);
   assert.deepEqual(refsIn('1C351', 'CB applies to items controlled by 1C351.d.15 and .16'), ['1C351.d.15', '1C351.d.16']);
   assert.deepEqual(
     refsIn('6A003', 'NP applies to cameras controlled by 6A003.a.3 or a.4 and to plug-ins in 6A003.a.6'),
