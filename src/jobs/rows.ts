@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import type { EntityType } from '../model/index.js';
 import { VigilInputError } from '../model/errors.js';
+import { validateQueryName } from '../screening/screener.js';
 
 /** One party to screen. */
 export interface ScreenRow {
@@ -19,6 +20,8 @@ const TYPES: readonly string[] = ['person', 'organization', 'vessel', 'aircraft'
 export function toScreenRow(raw: Record<string, unknown>, where: string): ScreenRow {
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
   if (!name) throw new VigilInputError('name is missing or empty', `${where}, field "name"`);
+  // The screener's own rules (length, control characters): refuse now rather than fail a chunk later.
+  validateQueryName(name, `${where}, field "name"`);
   const row: ScreenRow = { name };
   const type = text(raw.type);
   if (type) {
