@@ -50,21 +50,11 @@ export class SqliteBackend implements Backend {
   }
 
   private prepare(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return cached(this.statements, sql, () => this.db.prepare(sql));
   }
 
   private preparePlucked(sql: string): Statement {
-    let s = this.plucked.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql).pluck();
-      this.plucked.set(sql, s);
-    }
-    return s;
+    return cached(this.plucked, sql, () => this.db.prepare(sql).pluck());
   }
 
   /**
@@ -146,6 +136,18 @@ export class SqliteBackend implements Backend {
     while (this.inTransaction && this.writeLock.held) await this.writeLock.held;
     if (this.db.open) this.db.close();
   }
+}
+
+/** Prepared statements by SQL text; the oldest are dropped past a bound (batch tails vary in size). */
+const MAX_CACHED = 500;
+function cached(cache: Map<string, Statement>, sql: string, prepare: () => Statement): Statement {
+  let s = cache.get(sql);
+  if (!s) {
+    s = prepare();
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(sql, s);
+  }
+  return s;
 }
 
 /** better-sqlite3 binds neither undefined nor booleans. */
