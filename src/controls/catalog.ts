@@ -9,7 +9,9 @@ import { loadEntries, type CatalogEntry } from './ccl.js';
 import { ChemicalRegistry } from './chemicals.js';
 import { asCodePrefix, looksLikeCode, parseCode, type ParsedCode } from './code.js';
 import { EuListScope } from './eu-list.js';
-import { EuRegulations, parseAsOf } from './eu-regulation.js';
+import { EuRegulations, parseAsOf, type EuRegulation } from './eu-regulation.js';
+
+export type { EuRegulation };
 import { buildResult } from './results.js';
 import { SynonymTable } from './synonyms.js';
 import { dataFingerprint } from './data-files.js';
@@ -23,6 +25,8 @@ export interface ControlCatalog {
   classifyItem(item: Item, index: number, asOf: string): ItemClassification;
   /** The EU dual-use regulation in force on a date, e.g. 'Regulation (EC) No 1334/2000'. */
   euRegulation(asOf: string): string;
+  /** The same with its citation, dates and sources (undefined before 1 July 1995). */
+  euRegulationInForce(asOf: string): EuRegulation | undefined;
   /** One entry by its code ('1C350', 'CWC-S1'), or undefined. */
   entry(code: string): CatalogEntry | undefined;
   /** Release resources (the in-memory text index). */
@@ -82,6 +86,10 @@ class Catalog implements ControlCatalog {
 
   euRegulation(asOf: string): string {
     return this.regulations.label(parseAsOf(asOf));
+  }
+
+  euRegulationInForce(asOf: string): EuRegulation | undefined {
+    return this.regulations.inForce(parseAsOf(asOf));
   }
 
   classify(query: string, opts: { asOf?: string; limit?: number } = {}): ClassifyResponse {

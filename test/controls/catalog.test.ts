@@ -132,3 +132,12 @@ test('the catalogue version names the list date and fingerprints the data files'
   const c = await catalog();
   assert.match(c.version, /^controls-2026-07-23-[0-9a-f]{12}$/);
 });
+
+test('the EU regulation record carries its citation and dates for the policy to cite', async () => {
+  const c = await catalog();
+  const r = c.euRegulationInForce('2003-10-14')!;
+  assert.equal(r.citation, 'OJ L 159, 30.6.2000, p. 1');
+  assert.deepEqual([r.from, r.to], ['2000-09-28', '2009-08-26']);
+  assert.equal(c.euRegulationInForce('1990-01-01'), undefined);
+  assert.match(c.classify('1C350', { asOf: '1990-01-01' }).euRegulation!, /^none/);
+});
