@@ -172,10 +172,15 @@ for (const b of await storeBackends()) {
         let wake: () => void = () => {};
         const unsubscribe = await other.onSnapshotsChanged(() => { calls++; wake(); });
         const fired = new Promise<void>((resolve) => { wake = resolve; });
+        let wakeSelf: () => void = () => {};
+        const firedSelf = new Promise<void>((resolve) => { wakeSelf = resolve; });
+        const unsubscribeSelf = await a.onSnapshotsChanged(() => wakeSelf());
+        t.after(unsubscribeSelf);
         const s = await a.createSnapshot(newSnapshot('un'));
         await a.addEntries(s.id, entries('un', 1, 1));
         await a.activateSnapshot(s.id);
         await withTimeout(fired, 5000, 'the other instance was not notified');
+        await withTimeout(firedSelf, 5000, 'the activating instance was not notified');
         assert.ok(calls >= 1);
         await unsubscribe();
         const before = calls;
