@@ -81,6 +81,9 @@ export function parseTransaction(raw: unknown, opts: { jurisdictions?: readonly 
   }
   const known = opts.jurisdictions ?? JURISDICTIONS;
   r.data.jurisdictions.forEach((j, i) => {
+    if (r.data.jurisdictions.indexOf(j) !== i) {
+      throw new VigilInputError(`jurisdiction ${JSON.stringify(j)} is listed twice`, [opts.where, `jurisdictions[${i}]`].filter(Boolean).join(' '));
+    }
     if (!known.includes(j)) {
       const where = [opts.where, `jurisdictions[${i}]`].filter(Boolean).join(' ');
       throw new VigilInputError(`unknown jurisdiction ${JSON.stringify(j)}; known: ${known.join(', ')}`, where);

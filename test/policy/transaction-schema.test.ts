@@ -78,6 +78,7 @@ test('unknown end-use category', () => {
 
 test('unknown jurisdiction names its index', () => {
   refused({ ...good(), jurisdictions: ['UN', 'EU', 'FR'] }, 'jurisdictions[2]', /unknown jurisdiction "FR"; known: UN, EU, IT, US/);
+  refused({ ...good(), jurisdictions: ['UN', 'US', 'US'] }, 'jurisdictions[2]', /listed twice/);
 });
 
 test('a CAS number with a wrong check digit, an unknown field', () => {
