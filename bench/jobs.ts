@@ -3,9 +3,10 @@
 //                         [--queries 1000] [--rounds 5] [--skip-jobs] [--skip-latency] [--pg postgres://…/postgres]
 //
 // 1. Jobs: one job of --names names (from ../shared/eval/screening/negatives_us.csv, repeated with
-//    deterministic misspellings) screened against the bundled lists by 1 and by 2 `vigil worker`
-//    processes on a fresh PostgreSQL database. Time from submit to the last chunk stored; names/s;
-//    the scaling ratio to the 1-worker run (baseline, same process).
+//    deterministic misspellings), POSTed as CSV to /api/jobs/screen of an instance in this process
+//    (which runs no worker) and screened against the bundled lists by 1 and by 2 `vigil worker`
+//    processes on a fresh PostgreSQL database. Time from the POST to GET /api/jobs/:id saying
+//    done; names/s; the scaling ratio to the 1-worker run (baseline, same process).
 // 2. Latency: one screening at a time — 'index only' (Vigil.screen without the audit event: the
 //    in-memory index), 'in-process' (Vigil.screen with its audit event written to the store) and
 //    'HTTP' (POST /api/screen over loopback) — on SQLite and on PostgreSQL, alternating rounds;
@@ -17,10 +18,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildServer } from '../src/api/server.js';
 import { Vigil } from '../src/app/vigil.js';
-import { JobQueue } from '../src/jobs/queue.js';
+import { JobService } from '../src/jobs/service.js';
 import type { ScreenRow } from '../src/jobs/rows.js';
-import { jobSettings } from '../src/jobs/settings.js';
-import { submitScreenJob } from '../src/jobs/submit.js';
 import { createDatabase, dropDatabase } from '../src/store/postgres/admin.js';
 
 const arg = (name: string, dflt: string) => {
@@ -95,8 +94,11 @@ async function benchJobs(): Promise<void> {
   try {
     log(`importing the bundled lists into ${db.url}`);
     const vigil = await Vigil.open({ databaseUrl: db.url });
-    const queue = await JobQueue.open(db.url, jobSettings({ chunkSize: CHUNK }));
-    const rows = names(NAMES);
+    // This process is the instance that takes the HTTP request; it runs no worker itself.
+    const jobs = await JobService.start(vigil, { databaseUrl: db.url, worker: false, settings: { chunkSize: CHUNK } });
+    const app = await buildServer({ vigil, webRoot: null, rateLimit: false });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const csv = 'name\n' + names(NAMES).map((r) => `"${r.name.replace(/"/g, '""')}"`).join('\n') + '\n';
     const results = new Map<number, { seconds: number[]; submit: number[] }>();
     for (const w of WORKERS) {
       const workers = await Promise.all(Array.from({ length: w }, () => startWorker(db.url)));
@@ -104,12 +106,15 @@ async function benchJobs(): Promise<void> {
       const r = { seconds: [] as number[], submit: [] as number[] };
       for (let run = 0; run < RUNS; run++) {
         const t0 = performance.now();
-        const job = await submitScreenJob(vigil.store, queue, rows);
+        const res = await fetch(`${url}/api/jobs/screen`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+        if (res.status !== 202) throw new Error(`submit: ${res.status} ${await res.text()}`);
+        const job = (await res.json()) as { id: string };
         const t1 = performance.now();
         for (;;) {
-          const done = await vigil.store.countJobChunks(job.id);
-          if (done === job.chunks) break;
-          await new Promise((res) => setTimeout(res, 250));
+          const s = (await (await fetch(`${url}/api/jobs/${job.id}`)).json()) as { status: string; error?: string };
+          if (s.status === 'done') break;
+          if (s.status === 'failed') throw new Error(`job failed: ${s.error}`);
+          await new Promise((r) => setTimeout(r, 250));
         }
         const s = (performance.now() - t0) / 1000;
         r.seconds.push(s);
@@ -119,7 +124,8 @@ async function benchJobs(): Promise<void> {
       results.set(w, r);
       await Promise.all(workers.map(stopWorker));
     }
-    await queue.stop();
+    await app.close();
+    await jobs.close();
     await vigil.close();
 
     console.log(`\nBatch job: ${NAMES.toLocaleString('en')} names, chunks of ${CHUNK}, worker --concurrency ${CONCURRENCY}, median of ${RUNS} run(s)\n`);

@@ -15,6 +15,7 @@ export const CHUNK_QUEUE = 'vigil-screen-chunks';
 export const FAILED_CHUNK_QUEUE = 'vigil-screen-chunks-failed';
 /** pg-boss keeps its tables in their own schema, apart from the store's. */
 export const QUEUE_SCHEMA = 'vigil_queue';
+const ENQUEUE_BATCH = 50;
 
 export interface ChunkAttempt {
   /** 0 on the first attempt. */
@@ -57,21 +58,24 @@ export class JobQueue {
   }
 
   /**
-   * Queue all of a job's chunks in one INSERT statement, so that a job is queued whole or not at
-   * all. Ids are deterministic per (job, chunk): enqueueing twice is harmless.
+   * Queue a job's chunks, 50 per INSERT (about 3 MB of rows for chunks of 1,000): workers start on
+   * the first chunks while the rest are being written. Ids are deterministic per (job, chunk):
+   * enqueueing a chunk twice is harmless.
    */
   async enqueue(chunks: ChunkPayload[]): Promise<void> {
-    await this.boss.insert(chunks.map((c) => ({
-      id: chunkQueueId(c.jobId, c.chunk),
-      name: CHUNK_QUEUE,
-      data: c,
-      retryLimit: this.settings.retryLimit,
-      retryDelay: this.settings.retryDelaySeconds,
-      expireInSeconds: this.settings.expireInSeconds,
-      deadLetter: FAILED_CHUNK_QUEUE,
-    })));
-    // Wake this instance's idle workers; other instances find the chunks at their next poll.
-    for (const id of this.workerIds) this.boss.notifyWorker(id);
+    for (let i = 0; i < chunks.length; i += ENQUEUE_BATCH) {
+      await this.boss.insert(chunks.slice(i, i + ENQUEUE_BATCH).map((c) => ({
+        id: chunkQueueId(c.jobId, c.chunk),
+        name: CHUNK_QUEUE,
+        data: c,
+        retryLimit: this.settings.retryLimit,
+        retryDelay: this.settings.retryDelaySeconds,
+        expireInSeconds: this.settings.expireInSeconds,
+        deadLetter: FAILED_CHUNK_QUEUE,
+      })));
+      // Wake this instance's idle workers; other instances find the chunks at their next poll.
+      for (const id of this.workerIds) this.boss.notifyWorker(id);
+    }
   }
 
   /**

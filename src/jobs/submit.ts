@@ -3,8 +3,13 @@
 // The chunk input lives in the queue entries' data (pg-boss's table in the same PostgreSQL
 // database), not in the store: the INSERT that makes a chunk visible to workers is the one that
 // stores its rows, so no chunk can be queued without its input or stored without being queued;
-// a retried chunk is handed exactly the same rows. The job record is written first: if the
-// process dies before queueing, the caller never received the id and the record is an orphan.
+// a retried chunk is handed exactly the same rows; and pg-boss drops the input once the job is
+// long done, while results stay in the store.
+//
+// The job record is written first and the id is returned only after every chunk is queued: if
+// this process dies in between, no client ever received the id (the record and any chunks already
+// queued are orphans, screened for nobody); if queueing fails, the job is marked failed and
+// workers skip its remaining chunks.
 import type { JobRecord, Store } from '../store/store.js';
 import { splitIntoChunks } from './chunks.js';
 import { newJobId } from './ids.js';
