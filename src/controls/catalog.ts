@@ -141,7 +141,12 @@ class Catalog implements ControlCatalog {
       if (code && fromCas.length && entries.length && !fromCas.some((r) => entries.some((e) => e.code === r.code))) {
         notes.push(`The code ${code} and the CAS number ${cas} point to different entries; both are kept.`);
       }
-      for (const r of fromCas) if (!entries.some((e) => e.code === r.code && e.paragraph === r.paragraph)) entries.push(r);
+      for (const r of fromCas) {
+        // The CAS number names the paragraph: it replaces a vaguer answer for the same entry.
+        const vaguer = entries.findIndex((e) => e.code === r.code && (!e.paragraph || (r.paragraph ?? '').startsWith(`${e.paragraph}.`)));
+        if (vaguer >= 0) entries[vaguer] = r;
+        else if (!entries.some((e) => e.code === r.code && e.paragraph === r.paragraph)) entries.push(r);
+      }
     }
     const classified = entries.length > 0;
     let suggestions: ClassificationResult[] = [];

@@ -141,3 +141,13 @@ test('the EU regulation record carries its citation and dates for the policy to 
   assert.equal(c.euRegulationInForce('1990-01-01'), undefined);
   assert.match(c.classify('1C350', { asOf: '1990-01-01' }).euRegulation!, /^none/);
 });
+
+test('classifyItem: a CAS number sharpens a bare code for the same entry', async () => {
+  const c = await catalog();
+  const r = c.classifyItem({ description: 'TDG', code: '1C350', cas: '111-48-8' }, 0, '2026-01-01');
+  assert.deepEqual(r.entries.map((e) => [e.code, e.paragraph, e.cwcSchedule]), [['1C350', '1C350.b.22', '2']]);
+  assert.equal(r.cwcSchedule, '2');
+  const bare = c.classifyItem({ description: 'precursor', code: '1C350' }, 0, '2026-01-01');
+  assert.equal(bare.cwcSchedule, undefined);
+  assert.ok(bare.entries[0]!.notes!.some((n) => n.includes('give the paragraph or the CAS number')));
+});
