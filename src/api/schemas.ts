@@ -1,6 +1,8 @@
 // Request schemas (zod). The same objects validate requests and generate /openapi.json.
 import { z } from 'zod';
-import { END_USE_CATEGORIES, JURISDICTIONS } from '../model/index.js';
+import { TransactionSchema } from '../policy/transaction-schema.js';
+
+export { TransactionSchema };
 import { choose } from './validation.js';
 
 const ENTITY_TYPES = ['person', 'organization', 'vessel', 'aircraft', 'unknown'] as const;
@@ -50,41 +52,7 @@ export const ClassifyQuery = z.object({
 });
 
 // ---- assessment ---------------------------------------------------------------------------------
-// Until the policy work publishes its own transaction schema this is the contract of DESIGN.md.
-
-export const TransactionSchema = z.object({
-  date: isoDate,
-  exporter: z.object({
-    name: z.string().trim().min(1),
-    country: countryCode,
-    usPerson: z.boolean().optional(),
-  }),
-  destination: countryCode,
-  parties: z.array(z.object({
-    role: z.string().trim().min(1),
-    name: z.string().trim().min(1).max(500),
-    country: countryCode.optional(),
-    type: z.enum(ENTITY_TYPES).optional(),
-    birthYear: z.number().int().min(1800).max(2100).optional(),
-  })).max(100).default([]),
-  items: z.array(z.object({
-    description: z.string().trim().min(1),
-    code: z.string().trim().min(1).max(40).optional(),
-    cas: z.string().regex(/^\d{2,7}-\d{2}-\d$/, 'expected a CAS number like 111-48-8').optional(),
-    quantity: z.number().nonnegative().optional(),
-    unit: z.string().optional(),
-    value: z.number().nonnegative().optional(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 4217 currency code').optional(),
-    usOrigin: z.boolean().optional(),
-    usContent: z.number().min(0).max(1).optional(),
-  })).min(1, 'at least one item').max(500),
-  endUse: z.object({
-    statement: z.string().optional(),
-    categories: z.array(z.enum(END_USE_CATEGORIES)).default([]),
-  }),
-  jurisdictions: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected a jurisdiction such as UN, EU, US, IT'))
-    .min(1).default([...JURISDICTIONS]),
-}).meta({ description: 'A proposed export (DESIGN.md).' });
+// The transaction schema is the policy work's, shared with `vigil assess`.
 
 /** The transaction itself with an optional `asOf`, or a scenario-file shape `{ transaction, asOf }`. */
 export const AssessFlat = TransactionSchema.extend({ asOf: isoDate.optional() });
@@ -92,6 +60,20 @@ export const AssessWrapped = z.object({ transaction: TransactionSchema, asOf: is
 export const AssessBody = choose(z.union([AssessFlat, AssessWrapped]),
   (body) => (body && typeof body === 'object' && 'transaction' in body ? AssessWrapped : AssessFlat));
 export const AssessQuery = z.object({ asOf: isoDate.optional() });
+
+// ---- lists --------------------------------------------------------------------------------------
+
+export const ListsQuery = z.object({ maxAgeDays: z.coerce.number().int().min(1).max(100_000).optional() });
+export const ListsUpdateBody = z.object({
+  sources: z.array(z.string().min(1)).min(1).optional(),
+  force: z.boolean().optional(),
+});
+export const ListsImportQuery = z.object({
+  format: z.string().min(1),
+  fileName: z.string().regex(/^[^/\\]{1,200}$/, 'a plain file name, no directories').optional(),
+  listDate: isoDate.optional(),
+  force: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
 
 // ---- keys ---------------------------------------------------------------------------------------
 

@@ -5,13 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT, startApi, type RunningApi } from './support.js';
+import { seededDb } from './seeded-db.js';
 
 const S1 = JSON.parse(readFileSync(join(ROOT, 'web/src/scenarios/S1-thermal-cameras-2003.json'), 'utf8'));
 
 describe('API contracts on the bundled lists', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-contract-'));
-  const db = join(dir, 'vigil.db');
   const hooks: (() => unknown)[] = [];
+  let db: string;
   let api: RunningApi;
   const run = (args: string[]) => {
     const r = cli([...args, '--json'], { VIGIL_DB: db });
@@ -19,7 +20,11 @@ describe('API contracts on the bundled lists', () => {
     return r.stdout;
   };
 
-  before(async () => { api = await startApi({ after: (fn) => hooks.push(fn) }, { db, bundled: true }); });
+  before(async () => {
+    const t = { after: (fn: () => unknown) => hooks.push(fn) };
+    db = await seededDb(t);
+    api = await startApi(t, { db, bundled: true });
+  });
   after(async () => { for (const fn of hooks.reverse()) await fn(); rmSync(dir, { recursive: true, force: true }); });
 
   test('health names the store and the active lists', async () => {
@@ -30,15 +35,25 @@ describe('API contracts on the bundled lists', () => {
     assert.ok(r.body.lists.length >= 2, 'bundled lists active');
   });
 
-  test('GET /api/lists shows snapshots with dates and counts', async () => {
+  test('GET /api/lists is vigil lists status --json; ?maxAgeDays changes what is stale', async () => {
     const r = await api.call('GET', '/api/lists');
     assert.equal(r.status, 200);
     assert.ok(r.body.lists.length >= 2);
     for (const l of r.body.lists) {
       assert.match(l.listDate, /^\d{4}-\d{2}-\d{2}$/);
-      assert.ok(l.entryCount > 0);
+      assert.ok(l.entries > 0);
       assert.ok(Number.isInteger(l.ageDays));
     }
+    const cli = JSON.parse(run(['lists', 'status']));
+    const { asOf: _a, ...apiDoc } = r.body;
+    const { asOf: _b, ...cliDoc } = cli;
+    assert.deepEqual(apiDoc, cliDoc);
+    const lenient = await api.call('GET', '/api/lists?maxAgeDays=100000');
+    assert.equal(lenient.body.anyStale, false);
+    const strict = await api.call('GET', '/api/lists?maxAgeDays=1');
+    assert.equal(strict.body.anyStale, true);
+    const snaps = await api.call('GET', '/api/lists/snapshots');
+    assert.ok(snaps.body.snapshots.some((s: { status: string }) => s.status === 'active'));
   });
 
   test('POST /api/screen: "Moammar Gadhafi" finds QADHAFI, identical to vigil screen --json', async () => {
@@ -98,11 +113,68 @@ describe('API contracts on the bundled lists', () => {
     assert.deepEqual(flat.body, r.body, 'flat and wrapped bodies agree');
   });
 
+  test('POST /api/assess: an unknown jurisdiction is a 400 naming its index', async () => {
+    const r = await api.call('POST', '/api/assess', { body: { ...S1.transaction, jurisdictions: ['US', 'XX'] } });
+    assert.equal(r.status, 400);
+    assert.deepEqual(r.body.issues.map((i: { path: string }) => i.path), ['jurisdictions.1']);
+  });
+
   test('POST /api/assess?asOf=2005-06-01 changes the US determination', async () => {
     const then = await api.call('POST', '/api/assess?asOf=2005-06-01', { body: S1.transaction });
     assert.equal(then.status, 200, then.text);
     assert.equal(then.body.asOf, '2005-06-01');
     const us = then.body.determinations.find((d: { jurisdiction: string }) => d.jurisdiction === 'US');
     assert.notEqual(us.outcome, 'prohibited');
+  });
+});
+
+describe('list import and update over HTTP (admin)', () => {
+  const hooks: (() => unknown)[] = [];
+  const t = { after: (fn: () => unknown) => hooks.push(fn) };
+  after(async () => { for (const fn of hooks.reverse()) await fn(); });
+
+  test('an admin uploads a list file; it becomes the active snapshot and screening sees it at once', async () => {
+    const { createKey } = await import('../../src/api/keys.js');
+    const api = await startApi(t, { authCacheMs: 0 });
+    const admin = await createKey(api.vigil.store, 'admin');
+    const reader = await createKey(api.vigil.store, 'reader');
+    const file = readFileSync(join(ROOT, 'test/fixtures/lists/bis-dpl/dpl_2019-07-09.txt'));
+    const upload = (key: string, query: string) => fetch(`${api.url}/api/lists/import?${query}`, {
+      method: 'POST', body: file, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/octet-stream' },
+    });
+    assert.equal((await upload(reader.secret, 'format=bis-dpl')).status, 403, 'readers may not import');
+    const bad = await upload(admin.secret, 'format=nonsense');
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { message: string }).message, /unknown list format/);
+
+    const r = await upload(admin.secret, 'format=bis-dpl&fileName=dpl_2019-07-09.txt');
+    assert.equal(r.status, 200);
+    const result = await r.json() as { status: string; source: string; listDate: string; entries: number };
+    assert.equal(result.status, 'imported');
+    assert.equal(result.source, 'bis-dpl');
+    assert.equal(result.listDate, '2019-07-09');
+    assert.ok(result.entries > 100);
+    const status = await api.call('GET', '/api/lists', { key: reader.secret });
+    assert.deepEqual(status.body.lists.map((l: { source: string }) => l.source), ['bis-dpl']);
+    // The running index is rebuilt in the background when a snapshot is activated.
+    let hits: { source: string }[] = [];
+    for (let i = 0; i < 40 && hits.length === 0; i++) {
+      hits = (await api.call('POST', '/api/screen', { key: reader.secret, body: { name: 'Adrian Manuel Hernandez' } })).body.hits;
+      if (hits.length === 0) await new Promise((res) => setTimeout(res, 250));
+    }
+    assert.equal(hits[0]?.source, 'bis-dpl');
+    const again = await upload(admin.secret, 'format=bis-dpl&fileName=dpl_2019-07-09.txt');
+    assert.equal(((await again.json()) as { status: string }).status, 'unchanged', 'the same file twice changes nothing');
+  });
+
+  test('list update refuses readers and names unknown sources', async () => {
+    const { createKey } = await import('../../src/api/keys.js');
+    const api = await startApi(t, { authCacheMs: 0 });
+    const admin = await createKey(api.vigil.store, 'admin');
+    const reader = await createKey(api.vigil.store, 'reader');
+    assert.equal((await api.call('POST', '/api/lists/update', { key: reader.secret, body: {} })).status, 403);
+    const r = await api.call('POST', '/api/lists/update', { key: admin.secret, body: { sources: ['no-such-list'] } });
+    assert.equal(r.status, 400);
+    assert.match(r.body.message, /unknown list source "no-such-list"/);
   });
 });

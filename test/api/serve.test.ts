@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { cli, serveCli, tempDir } from './support.js';
+import { seededDb } from './seeded-db.js';
 
 test('serve on a non-loopback address without API keys refuses to start', async (t) => {
   const db = join(tempDir(t), 'v.db');
@@ -14,7 +15,7 @@ test('serve on a non-loopback address without API keys refuses to start', async 
 });
 
 test('keys create/list/revoke round trip through the CLI; serve on 0.0.0.0 then requires the key', async (t) => {
-  const db = join(tempDir(t), 'v.db');
+  const db = await seededDb(t);
   const made = cli(['keys', 'create', '--role', 'reader', '--label', 'ci', '--json'], { VIGIL_DB: db });
   assert.equal(made.status, 0, made.stderr);
   const key = JSON.parse(made.stdout);
@@ -59,7 +60,7 @@ test('keys: bad role and unknown id are input errors (exit 2) naming the problem
 });
 
 test('serve on loopback with no keys answers without auth', async (t) => {
-  const db = join(tempDir(t), 'v.db');
+  const db = await seededDb(t);
   const server = await serveCli(t, ['--port', '0', '--db', db]);
   assert.ok(server.url, server.stderr);
   const health = await (await fetch(`${server.url}/api/health`)).json() as { status: string; store: string };

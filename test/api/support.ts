@@ -74,7 +74,7 @@ export function serveCli(t: Hooks, args: string[], env: Record<string, string> =
   const stop = async () => { if (child.exitCode === null) child.kill('SIGTERM'); return exited; };
   t.after(stop);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vigil serve did not start in 90 s: ${stderr}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`vigil serve did not start in 180 s: ${stderr}`)), 180_000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const line = stdout.split('\n')[0];

@@ -6,19 +6,8 @@ export type {
 } from '../../src/model/index.ts';
 export { END_USE_CATEGORIES, OUTCOMES } from './constants.ts';
 
-export interface ListStatus {
-  source: string;
-  snapshotId: number;
-  format: string;
-  listDate: string;
-  ageDays: number;
-  entryCount: number;
-  nameCount: number;
-  importedAt: string;
-  activatedAt?: string;
-  fileName: string;
-  sha256: string;
-}
+/** GET /api/lists — the `vigil lists status --json` document. */
+export type { ListStatus, StatusReport } from '../../src/lists/status.ts';
 
 export interface BatchRecord {
   row: number;

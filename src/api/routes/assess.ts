@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { Transaction } from '../../model/index.js';
 import { actorOf, requireRole } from '../auth.js';
+import { RequestValidationError } from '../validation.js';
 import { AssessBody, AssessFlat, AssessQuery, AssessWrapped } from '../schemas.js';
 
 const assess: FastifyPluginAsync = async (app) => {
@@ -29,6 +30,13 @@ const assess: FastifyPluginAsync = async (app) => {
       tx = rest;
       asOf = a;
     }
+    // Jurisdictions are whatever the rule set defines, so they are checked against it, not the schema.
+    const known = (await app.vigil.rules()).jurisdictionIds();
+    const prefix = 'transaction' in body ? 'transaction.' : '';
+    const unknown = tx.jurisdictions.flatMap((j, i) => (known.includes(j) ? [] : [{
+      in: 'body', path: `${prefix}jurisdictions.${i}`, message: `unknown jurisdiction ${JSON.stringify(j)}; known: ${known.join(', ')}`,
+    }]));
+    if (unknown.length) throw new RequestValidationError(unknown);
     return app.vigil.assess(tx, query.asOf ?? asOf, { actor: actorOf(request) });
   });
 };

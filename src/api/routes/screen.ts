@@ -17,7 +17,11 @@ const screen: FastifyPluginAsync = async (app) => {
     preHandler: requireRole('reader'),
   }, async (request, reply) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
-    if (!('parties' in body)) return app.vigil.screen(body, { actor: actorOf(request) });
+    if (!('parties' in body)) {
+      // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
+      const r = await app.vigil.screen(body, { actor: actorOf(request) });
+      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
+    }
     const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) });
     if (wantsJsonLines(request.headers.accept)) {
       return reply.type('application/x-ndjson').send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');

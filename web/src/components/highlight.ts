@@ -28,3 +28,12 @@ export function markTerms(text: string, query: string): Piece[] {
     .map((p, i) => ({ text: p, mark: i % 2 === 1 }))
     .filter((p) => p.text !== '');
 }
+
+/**
+ * The classifier's snippets arrive with the words it matched wrapped in « » (the search engine's
+ * own judgement, stems included); mark those. Without markers, fall back to the query's words.
+ */
+export function markSnippet(snippet: string, query: string): Piece[] {
+  if (!snippet.includes('«')) return markTerms(snippet, query);
+  return snippet.split(/«([^»]*)»/u).map((p, i) => ({ text: p, mark: i % 2 === 1 })).filter((p) => p.text !== '');
+}

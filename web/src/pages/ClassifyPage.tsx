@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import type { ClassifyResponse } from '../types.ts';
-import { markTerms } from '../components/highlight.ts';
+import { markSnippet, markTerms } from '../components/highlight.ts';
 import { Marked } from '../components/Marked.tsx';
 import { Chips } from '../components/Chips.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -64,7 +64,7 @@ export function ClassifyPage() {
                   <ScoreBar score={r.score} label="relevance" />
                 </div>
                 <p className="entry-title"><Marked pieces={markTerms(r.title, result.query)} /></p>
-                {r.snippet && <p className="snippet">…<Marked pieces={markTerms(r.snippet, result.query)} />…</p>}
+                {r.snippet && <p className="snippet"><Marked pieces={markSnippet(r.snippet, result.query)} /></p>}
                 {(r.cas || r.chemical) && <p className="small">{r.chemical}{r.cas ? <> · CAS <code>{r.cas}</code></> : null}{r.cwcSchedule ? ` · CWC Schedule ${r.cwcSchedule}` : ''}</p>}
                 <div className="row wrap small">
                   <Chips items={r.regimes} label="regimes" className="inline" />

@@ -87,7 +87,7 @@ function ScreenResults({ result }: { result: ScreenResult }) {
   return (
     <section className="results" aria-live="polite" aria-labelledby="screen-results">
       <h2 id="screen-results">
-        {n === 0 ? 'No hits' : `${n} hit${n === 1 ? '' : 's'}`} for <span dir="auto">“{result.query.name}”</span>
+        {n === 0 ? 'No hits' : `${n} hit${n === 1 ? '' : 's'}`} for “<bdi>{result.query.name}</bdi>”
       </h2>
       <p className="muted small">
         threshold {result.threshold.toFixed(2)} · lists {result.lists.map((l) => `${l.id} ${l.date}`).join(', ') || 'none'}

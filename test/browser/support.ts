@@ -1,0 +1,75 @@
+// What the browser tests share: a fresh UI build, a real server on loopback with the bundled lists,
+// and Debian's chromium driven by playwright-core.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { Vigil } from '../../src/app/vigil.js';
+import { buildServer } from '../../src/api/server.js';
+import { seededDb } from '../api/seeded-db.js';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
+export const SHOTS = join(ROOT, 'test-output', 'screenshots');
+
+/** false, or why the browser tests cannot run here (only allowed outside CI). */
+export function browserSkip(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  const why = `${CHROMIUM} not found: run scripts/ensure-test-deps.sh (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(why);
+  return why;
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** Build web/dist when it is missing or older than any source of the UI. */
+export function ensureWebBuilt(): void {
+  const index = join(ROOT, 'web/dist/index.html');
+  const sources = Math.max(newest(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/index.html')).mtimeMs, statSync(join(ROOT, 'web/vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface UiFixture { url: string; browser: Browser; close(): Promise<void> }
+
+export async function startUi(): Promise<UiFixture> {
+  ensureWebBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  const cleanups: (() => unknown)[] = [];
+  const db = await seededDb({ after: (fn) => cleanups.push(fn) });
+  const removeDb = async () => { for (const fn of cleanups) await fn(); };
+  const vigil = await Vigil.open({ db });
+  let app: FastifyInstance | undefined;
+  let browser: Browser | undefined;
+  try {
+    app = await buildServer({ vigil });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const b = browser;
+    return {
+      url, browser: b,
+      async close() { await b.close(); await app!.close(); await vigil.close(); await removeDb(); },
+    };
+  } catch (err) {
+    await browser?.close();
+    await app?.close();
+    await vigil.close();
+    await removeDb();
+    throw err;
+  }
+}
+
+export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;

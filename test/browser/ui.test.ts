@@ -1,0 +1,175 @@
+// The web UI in a real chromium against a real server: screening, assessment with the as-of date,
+// classification, lists; keyboard use; phone width; screenshots of each page at 1280 and 390 px.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserSkip, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+
+const skip = browserSkip();
+
+describe('web UI', { skip }, () => {
+  let ui: UiFixture;
+  before(async () => { ui = await startUi(); });
+  after(async () => { await ui?.close(); });
+
+  async function page(width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
+    const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB' });
+    const p = await ctx.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('close', () => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
+    await p.goto(ui.url + path);
+    return p;
+  }
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  async function noHorizontalScroll(p: Page, what: string) {
+    const { scroll, client, wide } = await p.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // Name the widest culprits so a failure says what to fix.
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > client + 1 && !el.closest('.table-wrap'))
+        .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { scroll: document.documentElement.scrollWidth, client, wide };
+    });
+    assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport (${wide.join(', ')})`);
+  }
+
+  async function screen(p: Page, name: string) {
+    await p.getByLabel('Name', { exact: true }).fill(name);
+    await p.getByRole('button', { name: 'Screen', exact: true }).click();
+    await p.locator('#screen-results').waitFor();
+  }
+
+  for (const width of ['desktop', 'phone'] as const) {
+    test(`screen "Moammar Gadhafi" shows a QADHAFI hit with its score and explanation (${width})`, async () => {
+      const p = await page(width, '/screen');
+      await screen(p, 'Moammar Gadhafi');
+      const hit = p.getByTestId('hit').filter({ hasText: /QADHAFI/i }).first();
+      await hit.waitFor();
+      const score = Number(await hit.getByRole('meter').getAttribute('aria-valuenow'));
+      assert.ok(score > 0.8 && score <= 1, `score ${score}`);
+      await hit.getByText('Why this matched').click();
+      assert.ok(await hit.locator('mark').count() > 0, 'matched tokens highlighted');
+      await shot(p, `screen-${VIEWPORTS[width].width}`);
+      await noHorizontalScroll(p, 'screen');
+      await p.context().close();
+    });
+  }
+
+  test('Arabic and Cyrillic names are screened and rendered right to left where they should be', async () => {
+    const p = await page('desktop', '/screen');
+    await screen(p, 'معمر القذافي');
+    const heading = p.locator('#screen-results bdi');
+    assert.equal(await heading.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    assert.ok(await p.getByTestId('hit').count() > 0, 'the Arabic spelling finds a hit');
+    await shot(p, 'screen-arabic-1280');
+    await screen(p, 'Муаммар Каддафи');
+    assert.ok(await p.getByTestId('hit').count() > 0, 'the Cyrillic spelling finds a hit');
+    await shot(p, 'screen-cyrillic-1280');
+    await p.context().close();
+  });
+
+  for (const width of ['desktop', 'phone'] as const) {
+    test(`assess S1: US prohibited, IT licence-required, divergence; as of 2005 the US card changes (${width})`, async () => {
+      const p = await page(width, '/assess');
+      await p.getByLabel('Reference scenario').selectOption('S1-thermal-cameras-2003');
+      assert.equal(await p.getByLabel('As of', { exact: true }).inputValue(), '2003-10-14');
+      await p.getByRole('button', { name: 'Assess', exact: true }).click();
+      const us = p.getByTestId('determination-US');
+      const it = p.getByTestId('determination-IT');
+      await us.waitFor();
+      assert.equal(await us.getAttribute('data-outcome'), 'prohibited');
+      assert.equal(await it.getAttribute('data-outcome'), 'licence-required');
+      assert.match(await us.getByTestId('outcome').innerText(), /prohibited/);
+      await p.getByTestId('divergence-banner').waitFor();
+      assert.ok(await us.locator('cite').count() > 0, 'US rules are cited');
+      await noHorizontalScroll(p, 'assess');
+      await shot(p, `assess-S1-${VIEWPORTS[width].width}`);
+
+      await p.getByLabel('As of', { exact: true }).fill('2005-06-01');
+      await p.waitForFunction(() => document.querySelector('[data-testid="determination-US"]')?.getAttribute('data-outcome') !== 'prohibited');
+      assert.match(await p.locator('#assess-results').innerText(), /2005-06-01/);
+      await shot(p, `assess-S1-asof-2005-${VIEWPORTS[width].width}`);
+      await p.context().close();
+    });
+  }
+
+  test('assess from pasted JSON reports invalid fields by path', async () => {
+    const p = await page('desktop', '/assess');
+    await p.getByLabel('JSON').check();
+    await p.getByLabel(/Transaction JSON/).fill(JSON.stringify({ date: '2003-10-14', exporter: { name: 'X', country: 'IT' }, destination: 'Libya', items: [], endUse: { categories: [] } }));
+    await p.getByRole('button', { name: 'Assess', exact: true }).click();
+    const alert = p.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /destination/);
+    assert.match(text, /items/);
+    await p.context().close();
+  });
+
+  for (const width of ['desktop', 'phone'] as const) {
+    test(`classify by text, code and CAS shows entries with highlighted matches (${width})`, async () => {
+      const p = await page(width, '/classify');
+      const box = p.getByLabel('Code, CAS number or description');
+      for (const [q, code] of [['111-48-8', '1C350'], ['6A003', '6A003'], ['thermal imaging camera', '6A003']] as const) {
+        await box.fill(q);
+        await box.press('Enter');
+        await p.locator('#classify-results').filter({ hasText: q }).waitFor();
+        const first = await p.getByTestId('classification').allInnerTexts();
+        assert.ok(first.some((t) => t.includes(code)), `${q} → ${code}`);
+      }
+      assert.ok(await p.locator('.classify-results mark').count() > 0, 'query terms highlighted');
+      await noHorizontalScroll(p, 'classify');
+      await shot(p, `classify-${VIEWPORTS[width].width}`);
+      await p.context().close();
+    });
+
+    test(`lists page shows the active snapshots with dates, counts and age (${width})`, async () => {
+      const p = await page(width, '/lists');
+      const rows = p.locator('table.lists tbody tr');
+      await rows.first().waitFor();
+      assert.ok(await rows.count() >= 2);
+      await shot(p, `lists-${VIEWPORTS[width].width}`);
+      await p.getByTestId('stale-warning').waitFor();
+      await p.getByLabel(/older than/).fill('100000');
+      await p.getByTestId('stale-warning').waitFor({ state: 'detached' });
+      await p.getByLabel(/older than/).fill('1');
+      await p.getByTestId('stale-warning').waitFor();
+      await noHorizontalScroll(p, 'lists');
+      await p.context().close();
+    });
+
+    test(`cases placeholder page is reachable from the navigation (${width})`, async () => {
+      const p = await page(width, '/screen');
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+      await p.getByRole('heading', { level: 1, name: /Cases/ }).waitFor();
+      assert.equal(new URL(p.url()).pathname, '/cases');
+      await shot(p, `cases-${VIEWPORTS[width].width}`);
+      await p.context().close();
+    });
+  }
+
+  test('keyboard: skip link, navigation and the screening form work without a mouse', async () => {
+    const p = await page('desktop', '/screen');
+    await p.keyboard.press('Tab');
+    assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await p.keyboard.press('Enter');
+    let name = '';
+    for (let i = 0; i < 5 && name !== 's-name'; i++) {
+      await p.keyboard.press('Tab');
+      name = await p.evaluate(() => document.activeElement?.id ?? '');
+    }
+    assert.equal(name, 's-name', 'the name field is reached by Tab from the content start');
+    await p.keyboard.type('Moammar Gadhafi');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('hit').first().waitFor();
+    const outline = await p.evaluate(() => {
+      const el = document.getElementById('s-name')!;
+      el.focus();
+      return getComputedStyle(el).outlineStyle;
+    });
+    assert.notEqual(outline, 'none', 'focused fields show a focus ring');
+    await p.context().close();
+  });
+});
