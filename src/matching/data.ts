@@ -11,6 +11,8 @@ interface ScriptsFile {
   arabicArticles: string[];
   latinArticles: string[];
   greek: Record<string, string>;
+  compounds: { prefixes: string[]; prefixesNeedingArticle: string[]; suffixes: string[]; suffixSkeletons: string[] };
+  arabicParticles: string[];
 }
 
 export interface MatchingData {
@@ -24,6 +26,11 @@ export interface MatchingData {
   arabicArticles: string[];
   latinArticles: Set<string>;
   greek: [string, string][];
+  compoundPrefixes: Set<string>;
+  compoundSuffixes: Set<string>;
+  compoundSuffixSkeletons: Set<string>;
+  compoundPrefixesNeedingArticle: Set<string>;
+  arabicParticles: Set<string>;
 }
 
 let cached: MatchingData | undefined;
@@ -55,6 +62,11 @@ export function matchingData(): MatchingData {
     latinArticles: new Set(s.latinArticles),
     // Longest digraphs first so that a longer rule wins.
     greek: Object.entries(s.greek).sort((a, b) => b[0].length - a[0].length),
+    compoundPrefixes: new Set(s.compounds.prefixes),
+    compoundSuffixes: new Set(s.compounds.suffixes),
+    compoundSuffixSkeletons: new Set(s.compounds.suffixSkeletons),
+    compoundPrefixesNeedingArticle: new Set(s.compounds.prefixesNeedingArticle),
+    arabicParticles: new Set(s.arabicParticles),
   };
   return cached;
 }

@@ -6,11 +6,50 @@
 
 type Units = ArrayLike<number>;
 
-const units = (s: string): number[] => {
-  const a = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
-  return a;
-};
+/** Jaro-Winkler of two strings by UTF-16 code unit, without allocating (the scorer's hot path). */
+export function jaroWinklerString(a: string, b: string, boostThreshold = 0.7, prefixSize = 4): number {
+  const jaro = jaroString(a, b);
+  if (jaro <= boostThreshold) return jaro;
+  const n = Math.min(a.length, b.length, prefixSize);
+  let prefix = 0;
+  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + 0.1 * prefix * (1 - jaro);
+}
+
+function jaroString(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 && lb === 0) return 1;
+  if (la === 0 || lb === 0) return 0;
+  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
+  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const ca = a.charCodeAt(i);
+    const end = Math.min(lb - 1, i + range);
+    for (let j = Math.max(0, i - range); j <= end; j++) {
+      if (flagsB[j] || ca !== b.charCodeAt(j)) continue;
+      flagsA[i] = 1;
+      flagsB[j] = 1;
+      matches++;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let j = 0;
+  for (let i = 0; i < la; i++) {
+    if (!flagsA[i]) continue;
+    while (!flagsB[j]) j++;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions++;
+    j++;
+  }
+  transpositions /= 2;
+  return (matches / la + matches / lb + (matches - transpositions) / matches) / 3;
+}
 
 // Scratch buffers reused across calls: the scorer calls jaro() hundreds of thousands of times.
 let flagsA = new Uint8Array(64);
@@ -61,9 +100,7 @@ export function jaroWinklerUnits(a: Units, b: Units, boostThreshold = 0.7, prefi
   return jaro + 0.1 * prefix * (1 - jaro);
 }
 
-export function jaroWinkler(a: string, b: string): number {
-  return jaroWinklerUnits(units(a), units(b));
-}
+export const jaroWinkler = jaroWinklerString;
 
 // ---- watchman-compatible best pairs ------------------------------------------------------------
 
@@ -104,7 +141,15 @@ export function customJaroWinklerUnits(a: Units, b: Units): number {
   return score;
 }
 
-export const customJaroWinkler = (a: string, b: string): number => customJaroWinklerUnits(units(a), units(b));
+/** customJaroWinklerUnits on two strings, without allocating. */
+export function customJaroWinkler(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let score = jaroWinklerString(a, b);
+  const lengthRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  if (lengthRatio < LENGTH_CUTOFF) score *= scalingFactor(lengthRatio, LENGTH_PENALTY_WEIGHT);
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && firstSoundOfUnit(a.charCodeAt(0)) !== firstSoundOfUnit(b.charCodeAt(0))) score *= DIFFERENT_FIRST_LETTER_WEIGHT;
+  return score;
+}
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

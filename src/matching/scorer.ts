@@ -10,6 +10,8 @@ import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 export const UNMATCHED_LIST_PENALTY = 0.3;
 /** Ceiling for a pair of names that share only generic words, legal forms, titles or initials. */
 export const GENERIC_ONLY_CAP = 0.5;
+/** Similarity kept when a distinctive token meets a generic one. */
+export const KIND_MISMATCH_FACTOR = 0.5;
 
 export interface NameScore {
   score: number;
@@ -20,6 +22,8 @@ export interface NameScore {
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
+/** Words that say what kind of party it is, not which one. */
+const WEAK = new Set(['generic', 'legal']);
 
 interface Pair { i: number; j: number; sim: number; how: MatchHow; w: number }
 
@@ -38,8 +42,17 @@ export function scoreTokens(
     for (let j = 0; j < c.length; j++) {
       const s = simAt(i, j);
       if (s.sim <= 0) continue;
-      const w = q[i]!.kind === 'initial' || c[j]!.kind === 'initial' ? Math.min(cWeights[j]!, qWeights[i]!) : cWeights[j]!;
-      pairs.push({ i, j, sim: s.sim, how: s.how, w });
+      const qk = q[i]!.kind;
+      const ck = c[j]!.kind;
+      if (qk === 'initial' || ck === 'initial') {
+        pairs.push({ i, j, sim: s.sim, how: s.how, w: Math.min(cWeights[j]!, qWeights[i]!) });
+      } else if ((DISTINCTIVE.has(qk) && WEAK.has(ck)) || (WEAK.has(qk) && DISTINCTIVE.has(ck))) {
+        // A name part of one side met a generic word or legal form of the other (Sá and S.A.):
+        // weak evidence, weighed at the heavier side and half the similarity.
+        pairs.push({ i, j, sim: s.sim * KIND_MISMATCH_FACTOR, how: s.how, w: Math.max(cWeights[j]!, qWeights[i]!) });
+      } else {
+        pairs.push({ i, j, sim: s.sim, how: s.how, w: cWeights[j]! });
+      }
     }
   }
   pairs.sort((a, b) => b.sim - a.sim || b.w - a.w);

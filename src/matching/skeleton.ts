@@ -1,33 +1,34 @@
 // The Arabic-aware consonant skeleton: the part of a name that survives writing it in Arabic
 // script (which leaves short vowels out) and reading it back in any Latin spelling. Both sides map
-// to one set of consonant classes (data/matching/scripts.json documents them): q/k/g/gh -> k,
-// d/dh/th/z -> d, h/kh -> h, s/sh/ch -> s, f/v/ph -> f, b/p -> b; vowels, w, y and glottal stops drop.
+// to one set of consonant classes (data/matching/scripts.json documents them): q/k/g/gh/j -> k,
+// d/dh/z -> d, h/kh -> h, s/sh/ch/th -> s, f/v/ph -> f, b/p -> b; vowels, w, y and glottal stops drop.
 // So QADHAFI, GADDAFI, KADHAFI, Каддафи (Kaddafi) and القذافي all give "kdf".
 import { matchingData } from './data.js';
 
 const LATIN_DIGRAPHS: [RegExp, string][] = [
-  [/dzh|dj|zh/g, 'j'],
+  // (zh is left alone: al-Azhar is z + h; Russian ж reaches Arabic-script names too rarely to matter.)
+  [/dzh|dj/g, 'k'],
   [/tch|sch|sh|ch/g, 's'],
   [/kh/g, 'h'],
   [/gh/g, 'k'],
-  [/[dt]h/g, 'd'],
+  [/th/g, 's'],
+  [/dh/g, 'd'],
   [/ph/g, 'f'],
   [/ts|tz/g, 's'],
   [/ck/g, 'k'],
+  [/c(?=[eiy])/g, 's'],
   [/x/g, 'ks'],
 ];
 
 const LATIN_CLASS: Record<string, string> = {
   b: 'b', p: 'b', c: 'k', k: 'k', q: 'k', g: 'k', d: 'd', z: 'd', t: 't', f: 'f', v: 'f',
-  h: 'h', j: 'j', l: 'l', m: 'm', n: 'n', r: 'r', s: 's',
+  h: 'h', j: 'k', l: 'l', m: 'm', n: 'n', r: 'r', s: 's',
 };
 
 /** Skeleton of an ASCII lower-case token. */
 export function latinSkeleton(token: string): string {
   // Doubled letters are written once in Arabic script (shadda): collapse them first.
   let s = token.replace(/([a-z])\1+/g, '$1');
-  // A final -ah/-eh (not -ih: FULAYYIH ends in a real h) is a Latin rendering of ta marbuta, which the Arabic skeleton drops.
-  s = s.replace(/([ae])h$/, '$1');
   for (const [re, to] of LATIN_DIGRAPHS) s = s.replace(re, to);
   let out = '';
   for (const ch of s) {
@@ -35,8 +36,11 @@ export function latinSkeleton(token: string): string {
     if (cls !== undefined) out += cls;
     else if (ch >= '0' && ch <= '9') out += ch;
   }
-  return out;
+  return dropFinalH(out);
 }
+
+// A final h is unreliable on both sides (ta marbuta written -a or -ah, Salah/Sala, Hamza/Hamzah).
+const dropFinalH = (s: string): string => (s.length >= 3 && s.endsWith('h') ? s.slice(0, -1) : s);
 
 /** Skeleton of an Arabic-script word (article already stripped), from the letter table. */
 export function arabicSkeleton(word: string): string {
@@ -49,5 +53,5 @@ export function arabicSkeleton(word: string): string {
     const entry = table.get(ch);
     if (entry) out += entry.skeleton;
   }
-  return out;
+  return dropFinalH(out);
 }

@@ -11,7 +11,23 @@ export interface TokenSimilarity { sim: number; how: MatchHow }
 
 export const FUZZY_FLOOR = 0.82;
 export const EQUIVALENT_SIM = 0.95;
-export const PHONETIC_SIM = 0.88;
+export const PHONETIC_SIM = 0.8;
+/** Metaphone codes are coarse (Thomas and DMZ share TMS): a shared code counts only for spellings this close. */
+export const PHONETIC_MIN_JW = 0.78;
+/**
+ * A fuzzy pair's similarity is stretched below 1 so that scores fall off quickly away from a
+ * near-identical spelling: 0.97 -> 0.955, 0.9 -> 0.85, 0.82 -> 0.73.
+ */
+export const FUZZY_STRETCH = 1.5;
+export const GENDER_PAIR_SIM = 0.75;
+
+const VOWEL_END = /[aeio]$/;
+function genderPair(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return false;
+  const stemA = a.replace(VOWEL_END, '');
+  const stemB = b.replace(VOWEL_END, '');
+  return stemA === stemB && a !== b && (VOWEL_END.test(a) || VOWEL_END.test(b));
+}
 export const SKELETON_SIM = 0.92;
 export const INITIAL_SIM = 0.85;
 
@@ -22,42 +38,47 @@ const intersects = (a: readonly (string | number)[], b: readonly (string | numbe
   return false;
 };
 
-// Two-letter metaphone codes are too coarse on their own (Maria and Mauro both give MR): they
-// count only when the spellings are already close.
-function soundsAlike(a: string[], b: string[], jw: number): boolean {
-  for (const x of a) if (b.includes(x) && (x.length >= 3 || jw >= 0.75)) return true;
-  return false;
-}
-
-function skeletonSimilarity(a: string, b: string): number {
+/**
+ * Skeletons of an unvocalised and a Latin token. One-consonant skeletons (Ali, Uday, Agha) count
+ * only when equal and the Latin word is short; near-equal skeletons only from four consonants on.
+ */
+function skeletonSimilarity(a: string, b: string, shortWord: boolean): number {
   if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return a.length >= 2 ? SKELETON_SIM : 0;
-  if (Math.min(a.length, b.length) < 3) return 0;
+  if (a === b) return a.length >= 2 || shortWord ? SKELETON_SIM : 0;
+  if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return 0;
   const jw = jaroWinkler(a, b);
   return jw >= 0.88 ? SKELETON_SIM * jw : 0;
 }
 
 export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimilarity {
   if (q.text === c.text && q.unvocalised === c.unvocalised) return { sim: 1, how: 'exact' };
-  const qText = q.bare ?? q.text;
-  const cText = c.bare ?? c.text;
-  if (!q.unvocalised && !c.unvocalised && qText === cText) return { sim: 0.98, how: 'exact' };
+  const latin = !q.unvocalised && !c.unvocalised;
+  // A glued article (ALQADHAFI, ELKADDAFI) may be on either side; either form may be the right one.
+  if (latin && (q.bare === c.text || q.text === c.bare || (q.bare !== undefined && q.bare === c.bare))) return { sim: 0.98, how: 'exact' };
   if (q.kind === 'initial' || c.kind === 'initial') {
     if (q.kind === c.kind) return NONE; // different initials
     return (q.kind === 'initial' ? c.text : q.text)[0] === (q.kind === 'initial' ? q.text : c.text) ? { sim: INITIAL_SIM, how: 'initial' } : NONE;
   }
   if (q.kind === 'number' || c.kind === 'number') return NONE;
   if (q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
-  if (q.unvocalised || c.unvocalised) {
-    let best = skeletonSimilarity(q.skeleton, c.skeleton);
+  if (!latin) {
+    const shortWord = Math.min(q.text.length, c.text.length) <= 6;
+    let best = skeletonSimilarity(q.skeleton, c.skeleton, shortWord);
     // A Latin token with a glued article (ALQADHAFI) meets the bare Arabic word.
-    if (q.bare && !q.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton.replace(/^l/, ''), c.skeleton));
-    if (c.bare && !c.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton, c.skeleton.replace(/^l/, '')));
+    if (q.bare && !q.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton.replace(/^l/, ''), c.skeleton, false));
+    if (c.bare && !c.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton, c.skeleton.replace(/^l/, ''), false));
     return best > 0 ? { sim: best, how: 'phonetic' } : NONE;
   }
-  const jw = customJaroWinkler(qText, cText);
-  if (jw < PHONETIC_SIM && q.phonetic.length && c.phonetic.length && soundsAlike(q.phonetic, c.phonetic, jw)) {
+  let jw = customJaroWinkler(q.text, c.text);
+  if (q.bare) jw = Math.max(jw, customJaroWinkler(q.bare, c.text));
+  if (c.bare) jw = Math.max(jw, customJaroWinkler(q.text, c.bare));
+  if (jw < PHONETIC_SIM && jw >= PHONETIC_MIN_JW && q.phonetic.length && c.phonetic.length && intersects(q.phonetic, c.phonetic)) {
     return { sim: PHONETIC_SIM, how: 'phonetic' };
   }
-  return jw >= FUZZY_FLOOR ? { sim: jw, how: 'fuzzy' } : NONE;
+  // String distance says little about very short tokens (Li/Lim, Ri/Rim): those need a rule above.
+  if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 4) return NONE;
+  let sim = 1 - (1 - jw) * FUZZY_STRETCH;
+  // Antonio/Antonia, Joaquin/Joaquina: a different final vowel makes another given name.
+  if (genderPair(q.text, c.text)) sim = Math.min(sim, GENDER_PAIR_SIM);
+  return { sim, how: 'fuzzy' };
 }

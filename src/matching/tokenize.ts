@@ -48,11 +48,17 @@ function transliterateWord(word: string, script: Script): RawPart[] {
         if (w.startsWith(a) && w.length > a.length + 1) { w = w.slice(a.length); article = true; break; }
       }
       let latin = '';
-      for (const ch of w) latin += d.arabic.get(ch)?.latin ?? anyAscii(ch).toLowerCase();
+      let first = true;
+      for (const ch of w) {
+        // A word-initial waw or yeh is a consonant (Walid, Yahya), elsewhere mostly a long vowel.
+        latin += first && ch === 'و' ? 'w' : first && (ch === 'ي' || ch === 'ی') ? 'y' : (d.arabic.get(ch)?.latin ?? anyAscii(ch).toLowerCase());
+        first = false;
+      }
       latin = latin.replace(/[^a-z0-9]/g, '');
       const parts: RawPart[] = [];
       if (article) parts.push({ text: 'al', unvocalised: false, article: true });
-      if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w) });
+      if (d.arabicParticles.has(word)) parts.push({ text: latin, unvocalised: false, article: true });
+      else if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w) });
       return parts;
     }
     case 'hebrew':
@@ -81,9 +87,43 @@ function transliterateWord(word: string, script: Script): RawPart[] {
 // Latin articles glued by a hyphen (al-Qadhafi, ad-Din, ash-Shami) are particles.
 const HYPHEN_ARTICLE = /^(al|el|ul|ad|ar|as|ash|at|az|an|ud|ur|us|ut|adh|ath)-(?=\p{L})/u;
 
+const isArticle = (t: NameToken | undefined): boolean => t !== undefined && t.kind === 'particle' && matchingData().latinArticles.has(t.text);
+
+/**
+ * Arabic compound names become one token whichever way they are written (data/matching/scripts.json,
+ * "compounds"): Abd al-Rahman, ABDUL RAHMAN, عبد الرحمن -> one token; Nur al-Din, نور الدين -> one token.
+ */
+function joinCompounds(tokens: NameToken[]): void {
+  const d = matchingData();
+  const isSuffix = (t: NameToken | undefined): boolean =>
+    t !== undefined && (t.unvocalised ? d.compoundSuffixSkeletons.has(t.skeleton) : d.compoundSuffixes.has(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i]!;
+    if (head.kind !== 'name') continue;
+    const article = isArticle(tokens[i + 1]) ? tokens[i + 1] : undefined;
+    const next = tokens[i + (article ? 2 : 1)];
+    if (!next || next.kind !== 'name') continue;
+    const headIsPrefix = d.compoundPrefixes.has(head.text) || (head.unvocalised && head.text === 'bd');
+    const prefixJoins = headIsPrefix && (article !== undefined || !d.compoundPrefixesNeedingArticle.has(head.text));
+    if (!prefixJoins && !isSuffix(next)) continue;
+    const joined: NameToken = {
+      text: head.text + (article ? article.text : '') + next.text,
+      kind: 'name',
+      surname: head.surname || next.surname,
+      unvocalised: head.unvocalised || next.unvocalised,
+      skeleton: head.skeleton + (article ? 'l' : '') + next.skeleton,
+    };
+    tokens.splice(i, article ? 3 : 2, joined);
+  }
+}
+
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
-  const nfkc = raw.normalize('NFKC');
+  // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
+  const nfkc = raw.normalize('NFKC').replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
+    const letters = m.replace(/\./g, '');
+    return d.legalForms.has(foldCase(letters)) ? letters : ` ${[...letters].join(' ')} `;
+  });
   // Surname hints come from the original casing and the comma.
   const commaAt = nfkc.indexOf(',');
   const beforeComma = commaAt > 0 ? nfkc.slice(0, commaAt) : '';
@@ -113,7 +153,8 @@ export function tokenizeName(raw: string): NameToken[] {
       const script = scriptOf(piece.text);
       const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script);
       for (const part of parts) {
-        const kind: TokenKind = part.article ? 'particle' : classify(part.text);
+        // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
+        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : classify(part.text);
         const token: NameToken = {
           text: part.text,
           kind,
@@ -129,6 +170,12 @@ export function tokenizeName(raw: string): NameToken[] {
         tokens.push(token);
       }
     }
+  }
+  joinCompounds(tokens);
+  // In a name of one or two tokens a short legal form or a particle is more likely a name part
+  // ("Thomas Sá", Chinese "Bin"): it keeps a name token's weight.
+  if (tokens.length <= 2) {
+    for (const t of tokens) if (t.kind === 'particle' || (t.kind === 'legal' && t.text.length <= 3)) t.kind = 'name';
   }
   return tokens;
 }

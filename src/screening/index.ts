@@ -4,7 +4,8 @@ import { VigilInputError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { compareNameStrings } from '../matching/compare.js';
 import { NameIndex, type NameSource } from './name-index.js';
-import { screenIndex, SimilarityCache, validateQueryName, type EntryInfo, type ScreenOptions } from './screener.js';
+import { screenIndex, SimilarityCache, validateQueryName, type ScreenOptions } from './screener.js';
+import { EntryTable, type EntryInfo } from './entry-table.js';
 import { cacheKeyFor, deserialiseIndex, serialiseIndex } from './index-codec.js';
 
 /** Store meta key holding the serialised index of the active snapshots (see index-codec.ts). */
@@ -18,8 +19,9 @@ export const DEFAULT_THRESHOLD = 0.85;
 
 export class ScreeningIndex {
   private readonly cache: SimilarityCache;
+  private bruteCache?: SimilarityCache;
 
-  private constructor(readonly versions: ListVersion[], readonly names: NameIndex, private readonly entries: EntryInfo[]) {
+  private constructor(readonly versions: ListVersion[], readonly names: NameIndex, private readonly entries: EntryTable) {
     this.cache = new SimilarityCache(names);
   }
 
@@ -67,16 +69,16 @@ export class ScreeningIndex {
       const person = e.type === 'person';
       const seen = new Set<string>();
       for (const n of e.names) {
-        const text = n.name.trim();
+        const text = n.name.replace(/\s+/g, ' ').trim();
         if (!text || seen.has(text)) continue;
         seen.add(text);
         sources.push({ entry, text, person });
       }
     }
-    return new ScreeningIndex(toVersions(snapshots), NameIndex.build(sources), infos);
+    return new ScreeningIndex(toVersions(snapshots), NameIndex.build(sources), EntryTable.fromInfos(infos));
   }
 
-  get entryCount(): number { return this.entries.length; }
+  get entryCount(): number { return this.entries.size; }
   get nameCount(): number { return this.names.size; }
 
   screen(q: ScreenQuery, opts: ScreenOptions = {}): ScreenResult {
@@ -84,7 +86,8 @@ export class ScreeningIndex {
     const threshold = q.threshold ?? DEFAULT_THRESHOLD;
     if (!(threshold >= 0 && threshold <= 1)) throw new VigilInputError(`threshold must be between 0 and 1, got ${q.threshold}`, 'threshold');
     if (q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)) throw new VigilInputError(`limit must be a positive integer, got ${q.limit}`, 'limit');
-    const hits = screenIndex(this.names, this.entries, this.cache, q, threshold, opts);
+    const cache = opts.bruteForce ? (this.bruteCache ??= new SimilarityCache(this.names, 50000, true)) : this.cache;
+    const hits = screenIndex(this.names, this.entries, cache, q, threshold, opts);
     return { query: q, threshold, lists: this.versions, hits };
   }
 }

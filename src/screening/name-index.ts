@@ -48,6 +48,8 @@ export function deletions2(s: string): Set<string> {
 }
 
 const DISTINCTIVE: ReadonlySet<TokenKind> = new Set(['name', 'number']);
+/** Tokens sharing this many first letters are compared (two substitutions further on keep a high Jaro-Winkler). */
+const PREFIX = 4;
 
 function vocabKeys(p: PreparedToken): string[] {
   const keys = [`x:${p.key}`];
@@ -55,7 +57,12 @@ function vocabKeys(p: PreparedToken): string[] {
   for (const g of p.groups) keys.push(`g:${g}`);
   for (const c of p.phonetic) keys.push(`p:${c}`);
   if (p.skeleton.length >= 2) for (const d of deletions(p.skeleton)) keys.push(`s:${d}`);
-  if (!p.unvocalised && DISTINCTIVE.has(p.kind)) for (const d of deletions(p.bare ?? p.text)) keys.push(`d:${d}`);
+  if (!p.unvocalised && DISTINCTIVE.has(p.kind)) {
+    const text = p.bare ?? p.text;
+    for (const d of deletions(text)) keys.push(`d:${d}`);
+    if (text.length >= PREFIX) keys.push(`f:${text.slice(0, PREFIX)}`);
+  }
+  if (p.kind === 'initial') keys.push(`i:${p.text}`);
   return keys;
 }
 
@@ -102,6 +109,10 @@ export class NameIndex {
         }
         tids.push(id);
         surname.push(t.surname);
+      }
+      // A person's name with no surname mark (all capitals, no comma): the last name part is the surname.
+      if (src.person && !surname.some(Boolean)) {
+        for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.kind === 'name') { surname[k] = true; break; }
       }
       named.push({ src, ids: tids, surname });
       for (const id of new Set(tids)) dfs[id]!++;
@@ -165,7 +176,24 @@ export class NameIndex {
     const skeletons = [q.skeleton];
     if (q.bare && q.skeleton.startsWith('l')) skeletons.push(q.skeleton.slice(1));
     for (const sk of skeletons) if (sk.length >= 2) for (const d of deletions(sk)) keys.forEach(`s:${d}`, crossScript);
-    if (!q.unvocalised) for (const d of deletions2(q.bare ?? q.text)) keys.forEach(`d:${d}`, consider);
+    if (!q.unvocalised) {
+      const text = q.bare ?? q.text;
+      for (const d of deletions2(text)) keys.forEach(`d:${d}`, consider);
+      if (text.length >= PREFIX) keys.forEach(`f:${text.slice(0, PREFIX)}`, consider);
+      // A list name may carry only the initial of this token (Q.C. Chen).
+      keys.forEach(`i:${q.text[0]}`, consider);
+    }
+    return out;
+  }
+
+  /** The brute-force reference for similarTokens: every vocabulary token compared. */
+  scanTokens(q: PreparedToken): Map<number, TokenSimilarity> {
+    const out = new Map<number, TokenSimilarity>();
+    const vocab = this.data.vocab;
+    for (let id = 0; id < vocab.length; id++) {
+      const s = tokenSimilarity(q, vocab[id]!);
+      if (s.sim > 0) out.set(id, s);
+    }
     return out;
   }
 

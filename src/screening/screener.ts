@@ -1,21 +1,21 @@
 // Screening one query against the name index: find candidate names through the index (or every
 // name, for the brute-force reference), score each with the matching scorer, keep the best name
 // per entry, refine by type, country and birth year, and explain the hits.
-import type { Explanation, ListEntry, ScreenQuery, ScreeningHit } from '../model/index.js';
+import type { Explanation, ScreenQuery, ScreeningHit } from '../model/index.js';
+import type { EntryTable } from './entry-table.js';
 import { VigilInputError } from '../model/errors.js';
 import { hasControlCharacters } from '../matching/normalize.js';
 import { prepareName, type PreparedToken } from '../matching/prepared.js';
 import { scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
+import { KIND_WEIGHT, SURNAME_BOOST } from '../matching/weights.js';
 import { applyFilters } from '../matching/filters.js';
 import type { NameIndex } from './name-index.js';
 
 export const MAX_NAME_LENGTH = 1000;
 export const DEFAULT_LIMIT = 20;
 
-/** What the screener keeps of each entry (the full entries are not needed after indexing). */
-export type EntryInfo = Pick<ListEntry, 'id' | 'source' | 'list' | 'type' | 'programs' | 'countries' | 'birthDates'> & { name: string };
 
 const NONE: TokenSimilarity = { sim: 0, how: 'unmatched' };
 
@@ -26,17 +26,24 @@ export function validateQueryName(name: unknown, where = 'name'): string {
   return name;
 }
 
-export interface ScreenOptions { bruteForce?: boolean }
+/**
+ * bruteForce: the reference the index is checked against — every query token compared with every
+ * vocabulary token (pass a SimilarityCache built with scan = true), no pruning, and every name
+ * scored (scoreEveryName) or every name holding at least one matching token (the same hits: a name
+ * with no matching token scores 0).
+ */
+export interface ScreenOptions { bruteForce?: boolean; scoreEveryName?: boolean }
 
 /** Similarities of query tokens to vocabulary tokens, remembered across queries (batch screening repeats tokens). */
 export class SimilarityCache {
   private readonly cache = new Map<string, Map<number, TokenSimilarity>>();
-  constructor(private readonly index: NameIndex, private readonly max = 20000) {}
+  /** `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key table. */
+  constructor(private readonly index: NameIndex, private readonly max = 20000, private readonly scan = false) {}
   get(q: PreparedToken): Map<number, TokenSimilarity> {
     const key = `${q.key}|${q.kind}`;
     let m = this.cache.get(key);
     if (!m) {
-      m = this.index.similarTokens(q);
+      m = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
       if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, m);
     }
@@ -45,9 +52,11 @@ export class SimilarityCache {
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
+/** The largest weight a list token can carry (a rare surname): see weights.ts. */
+const MAX_PAIR_WEIGHT = KIND_WEIGHT.name * SURNAME_BOOST;
 
 export function screenIndex(
-  index: NameIndex, entries: EntryInfo[], cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
+  index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
 ): ScreeningHit[] {
   const qTokens = prepareName(q.name);
   if (qTokens.length === 0) return [];
@@ -61,16 +70,37 @@ export function screenIndex(
   const anyDistinctive = qTokens.some((t) => DISTINCTIVE.has(t.kind));
   let candidates: Iterable<number>;
   if (opts.bruteForce) {
-    candidates = Array.from({ length: index.size }, (_, n) => n);
+    // The reference: every query token against every vocabulary token, every name scored.
+    const touched = new Set<number>();
+    qTokens.forEach((t, i) => {
+      maps[i] = cache.get(t);
+      lazy[i] = false;
+      if (!opts.scoreEveryName) for (const id of maps[i]!.keys()) for (const n of index.postingsOf(id)) touched.add(n);
+    });
+    candidates = opts.scoreEveryName ? Array.from({ length: index.size }, (_, n) => n) : touched;
   } else {
-    const found = new Set<number>();
+    // Which distinctive query tokens each reachable name can meet (a bit mask per name).
+    const masks = new Map<number, number>();
     qTokens.forEach((t, i) => {
       if (anyDistinctive && !DISTINCTIVE.has(t.kind)) return;
       const m = cache.get(t);
       maps[i] = m;
       lazy[i] = false;
-      for (const id of m.keys()) for (const n of index.postingsOf(id)) found.add(n);
+      const bit = i < 31 ? 1 << i : 0;
+      for (const id of m.keys()) for (const n of index.postingsOf(id)) masks.set(n, (masks.get(n) ?? 0) | bit);
     });
+    // Upper bound of the score of a name that meets only some query tokens: each met token at most
+    // MAX_PAIR_WEIGHT at similarity 1, the others unmatched. Names below the threshold are skipped.
+    const found: number[] = [];
+    for (const [n, mask] of masks) {
+      let met = 0;
+      let missed = 0;
+      for (let i = 0; i < qTokens.length; i++) {
+        if (lazy[i] || i >= 31 || mask & (1 << i)) met += MAX_PAIR_WEIGHT;
+        else missed += qWeights[i]!;
+      }
+      if (met / (met + missed) >= threshold) found.push(n);
+    }
     candidates = found;
   }
   const simAt = (tokens: Int32Array) => (i: number, j: number): TokenSimilarity => {
@@ -95,7 +125,7 @@ export function screenIndex(
   for (const [e, b] of best) {
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
-    const entry = entries[e]!;
+    const entry = entries.get(e);
     const f = applyFilters(b.score, q, entry, threshold);
     if (f.score < threshold) continue;
     const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), simAt(index.tokenIdsOf(b.name)), true);
