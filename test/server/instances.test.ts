@@ -1,7 +1,9 @@
 // Several instances on one PostgreSQL database. Two `vigil serve` processes keep their screening
 // index in memory; when a third instance (this test process) activates a new list snapshot, both
 // reload it (LISTEN/NOTIFY) and their answers change — and no answer ever comes from a partial
-// snapshot. Their concurrent screenings land in one linear audit chain (`vigil audit verify`).
+// snapshot. A batch job submitted to the instance without a worker is screened by the other's
+// (with the new snapshot). Their concurrent screenings land in one linear audit chain
+// (`vigil audit verify`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -38,8 +40,9 @@ test('two serving instances reload a snapshot activated by a third, never answer
   const filler = (from: number, n: number) => Array.from({ length: n }, (_, i) => entry(SOURCE, from + i, `Filler Logistics Company ${from + i}`));
   const v1 = await importSnapshot(admin.store, SOURCE, filler(0, 500), '2026-01-01');
 
-  const serveArgs = ['--database-url', db.url, 'serve', '--port', '0', '--rate-limit', '0', '--no-worker'];
-  const servers = [startCli(t, serveArgs), startCli(t, serveArgs)];
+  const serveArgs = ['--database-url', db.url, 'serve', '--port', '0', '--rate-limit', '0'];
+  // The first runs the default chunk worker, the second none.
+  const servers = [startCli(t, serveArgs), startCli(t, [...serveArgs, '--no-worker'])];
   const urls = (await Promise.all(servers.map((s) => s.ready))).map((r) => String(r.url));
 
   for (const url of urls) assert.deepEqual(await screenOnce(url), { version: v1, found: false });
@@ -75,6 +78,18 @@ test('two serving instances reload a snapshot activated by a third, never answer
     assert.ok(o.version === v1 || o.version === v2, `answer from an unknown snapshot: ${JSON.stringify(o)}`);
     assert.equal(o.found, o.version === v2, `answer inconsistent with its snapshot (partial index?): ${JSON.stringify(o)}`);
   }
+
+  // A job sent to the instance without a worker is screened by the other one, on the new snapshot.
+  const posted = await fetch(`${urls[1]}/api/jobs/screen`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: `name,type\nFiller Logistics Company 7,organization\n"${TARGET}",organization\n` });
+  assert.equal(posted.status, 202, await posted.clone().text());
+  const { id } = (await posted.json()) as { id: string };
+  await waitFor('the job to be done', async () => {
+    const s = (await (await fetch(`${urls[1]}/api/jobs/${id}`)).json()) as { status: string };
+    return s.status === 'done' ? true : undefined;
+  }, 60_000, 100);
+  const lines = (await (await fetch(`${urls[1]}/api/jobs/${id}/results`)).text()).trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.row), [1, 2]);
+  assert.ok(lines[1].hits.some((h: { matchedName: string }) => h.matchedName === TARGET), 'the worker screened with the new snapshot');
 
   // Every screening by both instances is one event of one linear chain.
   const verify = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), '--database-url', db.url, 'audit', 'verify', '--json'], { cwd: ROOT, encoding: 'utf8' });
