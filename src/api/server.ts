@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Vigil } from '../app/vigil.js';
 import './types.js';
 import { AuthPolicy, registerAuthentication } from './auth.js';
+import { AuditBatcher } from './audit-batcher.js';
 import { registerErrorHandlers } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { zodValidatorCompiler } from './validation.js';
@@ -37,6 +38,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // Handlers return the same documents the CLI prints; response schemas are documentation only.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('vigil', opts.vigil);
+  app.decorate('audit', new AuditBatcher(opts.vigil.store));
   registerErrorHandlers(app);
   registerAuthentication(app, new AuthPolicy(opts.vigil.store, opts.authMode ?? 'auto', opts.authCacheMs));
 

@@ -26,7 +26,7 @@ export function assessmentOutcome(a: Assessment): string {
   return a.determinations.map((d) => `${d.jurisdiction}:${d.outcome}${d.applies ? '' : '(no nexus)'}`).join(' ');
 }
 
-export async function recordScreening(store: Store, actor: string, q: ScreenQuery, r: ScreenResult): Promise<void> {
+export async function recordScreening(store: Pick<Store, 'appendAudit'>, actor: string, q: ScreenQuery, r: ScreenResult): Promise<void> {
   await store.appendAudit({
     actor,
     action: 'screen',

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { actorOf, requireRole } from '../auth.js';
 import { ScreenBatch, ScreenBody, ScreenOne } from '../schemas.js';
 import { screenBatch } from '../batch.js';
+import { recordScreening } from '../../cases/audit-calls.js';
 
 const screen: FastifyPluginAsync = async (app) => {
   app.post('/api/screen', {
@@ -19,7 +20,8 @@ const screen: FastifyPluginAsync = async (app) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
     if (!('parties' in body)) {
       // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
-      const r = await app.vigil.screen(body, { actor: actorOf(request) });
+      const r = await app.vigil.screen(body, { audit: false });
+      await recordScreening(app.audit, actorOf(request), body, r);
       return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
     }
     const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) });

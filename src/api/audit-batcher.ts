@@ -1,0 +1,48 @@
+// Group commit for the audit events of API reads. The SQLite store commits each event with an
+// fsync (synchronous=FULL) — about 3–5 ms — so one event per request caps screening at a few
+// hundred requests a second with long queues behind it. Events queued during one turn of the
+// event loop are appended in one store transaction (one fsync, the chain order kept), and every
+// request still waits until its own event is committed before it answers: nothing is acknowledged
+// that is not on disk.
+import type { AuditEvent, AuditEventInput } from '../model/index.js';
+import type { Store } from '../store/store.js';
+
+interface Pending { event: AuditEventInput; resolve: (e: AuditEvent) => void; reject: (err: unknown) => void }
+
+export class AuditBatcher {
+  private queue: Pending[] = [];
+  private scheduled = false;
+
+  constructor(private readonly store: Store) {}
+
+  /** Resolves once the event is committed (with whatever else was queued alongside it). */
+  appendAudit = (event: AuditEventInput): Promise<AuditEvent> =>
+    new Promise((resolve, reject) => {
+      this.queue.push({ event, resolve, reject });
+      this.schedule();
+    });
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const stored = await this.store.transaction(async (tx) => {
+        const out: AuditEvent[] = [];
+        for (const p of batch) out.push(await tx.appendAudit(p.event));
+        return out;
+      });
+      batch.forEach((p, i) => p.resolve(stored[i]!));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    } finally {
+      this.scheduled = false;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+}
