@@ -35,6 +35,8 @@ export class Vigil {
   private catalog?: Promise<ControlCatalog>;
   private ruleSet?: Promise<RuleSet>;
   private unsubscribe?: () => Promise<void>;
+  private queuedReload?: Promise<ScreeningIndex>;
+  private lastReload: Promise<void> = Promise.resolve();
   private ruleSetStored?: Promise<void>;
 
   private constructor(readonly store: Store, private readonly opts: VigilOptions) {}
@@ -56,10 +58,19 @@ export class Vigil {
     return this.index;
   }
 
+  /**
+   * Rebuild the index and swap it in whole; until then the old one keeps serving. Rebuilds run one
+   * at a time, in order, so an older rebuild can never finish last and win; notifications that
+   * arrive while a rebuild waits to start share it (it will read their snapshots too).
+   */
   reloadScreening(): Promise<ScreeningIndex> {
-    const next = ScreeningIndex.load(this.store);
-    // Keep serving the old index until the new one is complete.
-    next.then(() => { this.index = next; }, () => {});
+    if (this.queuedReload) return this.queuedReload;
+    const next = this.lastReload.then(() => {
+      this.queuedReload = undefined;
+      return ScreeningIndex.load(this.store);
+    });
+    this.queuedReload = next;
+    this.lastReload = next.then((index) => { this.index = Promise.resolve(index); }, () => {});
     return next;
   }
 
