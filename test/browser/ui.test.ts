@@ -14,7 +14,7 @@ describe('web UI', { skip }, () => {
   after(async () => { await ui?.close(); });
 
   async function page(width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
-    const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB' });
+    const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB', acceptDownloads: true });
     const p = await ctx.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
@@ -56,6 +56,29 @@ describe('web UI', { skip }, () => {
       await p.context().close();
     });
   }
+
+  test('batch: a CSV upload shows progress, the rows with hits, and downloads one JSON line per row', async () => {
+    const p = await page('desktop', '/screen');
+    const rows = ['name,country', 'Moammar Gadhafi,LY', 'Giuseppe Verdi,IT', '"QADHAFI, Aisha",', ...Array.from({ length: 147 }, (_, i) => `Innocent Person ${i},`)];
+    await p.getByLabel(/CSV with a/).setInputFiles({ name: 'parties.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await p.getByRole('button', { name: 'Screen file' }).click();
+    await p.getByText(/rows have hits/).waitFor();
+    assert.equal(await p.locator('#b-progress').getAttribute('value'), '150');
+    assert.match(await p.getByText(/rows screened/).innerText(), /150 of 150/);
+    const table = await p.locator('.batch table').innerText();
+    assert.match(table, /Moammar Gadhafi/);
+    assert.match(table, /QADHAFI, Aisha/);
+    await shot(p, 'screen-batch-1280');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download JSON Lines' }).click()]);
+    assert.equal(download.suggestedFilename(), 'parties-screening.jsonl');
+    const text = await (await download.createReadStream()).toArray();
+    const lines = Buffer.concat(text).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 150);
+    assert.deepEqual(lines.map((l) => l.row), Array.from({ length: 150 }, (_, i) => i + 1), 'rows numbered across slices, in order');
+    assert.ok(lines[0].hits.length > 0);
+    assert.equal(lines[1].input.country, 'IT');
+    await p.context().close();
+  });
 
   test('Arabic and Cyrillic names are screened and rendered right to left where they should be', async () => {
     const p = await page('desktop', '/screen');
@@ -161,15 +184,24 @@ describe('web UI', { skip }, () => {
       name = await p.evaluate(() => document.activeElement?.id ?? '');
     }
     assert.equal(name, 's-name', 'the name field is reached by Tab from the content start');
+    const outline = await p.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(outline, 'none', 'a field focused from the keyboard shows a focus ring');
     await p.keyboard.type('Moammar Gadhafi');
     await p.keyboard.press('Enter');
     await p.getByTestId('hit').first().waitFor();
-    const outline = await p.evaluate(() => {
-      const el = document.getElementById('s-name')!;
-      el.focus();
-      return getComputedStyle(el).outlineStyle;
-    });
-    assert.notEqual(outline, 'none', 'focused fields show a focus ring');
+
+    // Through the navigation: skip link, brand, Screen, Assess.
+    await p.goto(`${ui.url}/screen`);
+    const order: string[] = [];
+    for (let i = 0; i < 6 && order.at(-1) !== 'Assess'; i++) {
+      await p.keyboard.press('Tab');
+      order.push(await p.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    assert.deepEqual(order.slice(-4), ['Skip to content', 'Vigil', 'Screen', 'Assess'], 'tab order: skip link, brand, navigation');
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { level: 1, name: 'Assess a transaction' }).waitFor();
+    assert.equal(new URL(p.url()).pathname, '/assess');
+    assert.equal(await p.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
     await p.context().close();
   });
 });
