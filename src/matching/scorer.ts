@@ -25,7 +25,24 @@ const DISTINCTIVE = new Set(['name', 'number']);
 /** Words that say what kind of party it is, not which one. */
 const WEAK = new Set(['generic', 'legal']);
 
-interface Pair { i: number; j: number; sim: number; how: MatchHow; w: number }
+let P_I = new Int32Array(64);
+let P_J = new Int32Array(64);
+let P_SIM = new Float64Array(64);
+let P_W = new Float64Array(64);
+let P_HOW: MatchHow[] = new Array<MatchHow>(64);
+let ORDER = new Int32Array(64);
+let Q_PAIR = new Int32Array(64);
+let C_USED = new Uint8Array(64);
+function ensure(n: number): void {
+  if (P_I.length >= n) return;
+  const size = n * 2;
+  P_I = new Int32Array(size);
+  P_J = new Int32Array(size);
+  P_SIM = new Float64Array(size);
+  P_W = new Float64Array(size);
+  P_HOW = new Array<MatchHow>(size);
+  ORDER = new Int32Array(size);
+}
 
 /**
  * Score query tokens against list tokens. `simAt(i, j)` gives the similarity of query token i and
@@ -37,40 +54,63 @@ export function scoreTokens(
   simAt: (i: number, j: number) => TokenSimilarity,
   explain = false,
 ): NameScore {
-  const pairs: Pair[] = [];
+  // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
+  const n = q.length * c.length;
+  ensure(n);
+  let count = 0;
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < c.length; j++) {
       const s = simAt(i, j);
       if (s.sim <= 0) continue;
       const qk = q[i]!.kind;
       const ck = c[j]!.kind;
+      let sim = s.sim;
+      let w: number;
       if (qk === 'initial' || ck === 'initial') {
-        pairs.push({ i, j, sim: s.sim, how: s.how, w: Math.min(cWeights[j]!, qWeights[i]!) });
+        w = Math.min(cWeights[j]!, qWeights[i]!);
       } else if ((DISTINCTIVE.has(qk) && WEAK.has(ck)) || (WEAK.has(qk) && DISTINCTIVE.has(ck))) {
         // A name part of one side met a generic word or legal form of the other (Sá and S.A.):
         // weak evidence, weighed at the heavier side and half the similarity.
-        pairs.push({ i, j, sim: s.sim * KIND_MISMATCH_FACTOR, how: s.how, w: Math.max(cWeights[j]!, qWeights[i]!) });
+        sim *= KIND_MISMATCH_FACTOR;
+        w = Math.max(cWeights[j]!, qWeights[i]!);
       } else {
-        pairs.push({ i, j, sim: s.sim, how: s.how, w: cWeights[j]! });
+        w = cWeights[j]!;
       }
+      P_I[count] = i;
+      P_J[count] = j;
+      P_SIM[count] = sim;
+      P_W[count] = w;
+      P_HOW[count] = s.how;
+      // Insertion into order: strongest similarity first, then heavier weight.
+      let k = count;
+      while (k > 0 && (P_SIM[ORDER[k - 1]!]! < sim || (P_SIM[ORDER[k - 1]!]! === sim && P_W[ORDER[k - 1]!]! < w))) {
+        ORDER[k] = ORDER[k - 1]!;
+        k--;
+      }
+      ORDER[k] = count;
+      count++;
     }
   }
-  pairs.sort((a, b) => b.sim - a.sim || b.w - a.w);
-  const qPair = new Array<Pair | undefined>(q.length);
-  const cUsed = new Array<boolean>(c.length).fill(false);
+  const qPair = Q_PAIR.length >= q.length ? Q_PAIR : (Q_PAIR = new Int32Array(q.length * 2));
+  qPair.fill(-1, 0, q.length);
+  const cUsed = C_USED.length >= c.length ? C_USED : (C_USED = new Uint8Array(c.length * 2));
+  cUsed.fill(0, 0, c.length);
   let matched = 0;
   let matchedW = 0;
   let distinctive = false;
-  for (const p of pairs) {
-    if (qPair[p.i] || cUsed[p.j]) continue;
-    qPair[p.i] = p;
-    cUsed[p.j] = true;
-    matched += p.w * p.sim;
-    matchedW += p.w;
-    if (DISTINCTIVE.has(q[p.i]!.kind) && DISTINCTIVE.has(c[p.j]!.kind)) distinctive = true;
+  for (let k = 0; k < count; k++) {
+    const p = ORDER[k]!;
+    const i = P_I[p]!;
+    const j = P_J[p]!;
+    if (qPair[i] !== -1 || cUsed[j]) continue;
+    qPair[i] = p;
+    cUsed[j] = 1;
+    matched += P_W[p]! * P_SIM[p]!;
+    matchedW += P_W[p]!;
+    if (DISTINCTIVE.has(q[i]!.kind) && DISTINCTIVE.has(c[j]!.kind)) distinctive = true;
   }
   let qUnmatched = 0;
-  for (let i = 0; i < q.length; i++) if (!qPair[i]) qUnmatched += qWeights[i]!;
+  for (let i = 0; i < q.length; i++) if (qPair[i] === -1) qUnmatched += qWeights[i]!;
   let cUnmatched = 0;
   for (let j = 0; j < c.length; j++) if (!cUsed[j]) cUnmatched += cWeights[j]!;
 
@@ -86,9 +126,9 @@ export function scoreTokens(
 
   if (!explain) return { score, tokens: [], notes: [], adjustments: [] };
   const tokens: TokenMatch[] = q.map((t, i) => {
-    const p = qPair[i];
-    return p
-      ? { query: t.text, matched: c[p.j]!.text, how: p.how, score: round(p.sim), weight: round(p.w) }
+    const p = qPair[i]!;
+    return p !== -1
+      ? { query: t.text, matched: c[P_J[p]!]!.text, how: P_HOW[p]!, score: round(P_SIM[p]!), weight: round(P_W[p]!) }
       : { query: t.text, matched: null, how: 'unmatched', score: 0, weight: round(qWeights[i]!) };
   });
   const notes: string[] = [];
@@ -99,7 +139,7 @@ export function scoreTokens(
     notes.push(`list name tokens not in the query: ${missing.join(' ')} (${delta})`);
     adjustments.push({ reason: 'unmatched list tokens', delta });
   }
-  const unmatchedQuery = q.filter((_, i) => !qPair[i]).map((t) => t.text);
+  const unmatchedQuery = q.filter((_, i) => qPair[i] === -1).map((t) => t.text);
   if (unmatchedQuery.length) notes.push(`query tokens with no counterpart: ${unmatchedQuery.join(' ')}`);
   if (genericOnly) {
     notes.push(`only generic words, legal forms, titles or initials agree: capped at ${GENERIC_ONLY_CAP}`);

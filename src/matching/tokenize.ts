@@ -175,7 +175,9 @@ export function tokenizeName(raw: string): NameToken[] {
   // In a name of one or two tokens a short legal form or a particle is more likely a name part
   // ("Thomas Sá", Chinese "Bin"): it keeps a name token's weight.
   if (tokens.length <= 2) {
-    for (const t of tokens) if (t.kind === 'particle' || (t.kind === 'legal' && t.text.length <= 3)) t.kind = 'name';
+    for (const t of tokens) {
+      if ((t.kind === 'particle' && !d.latinArticles.has(t.text)) || (t.kind === 'legal' && t.text.length <= 3)) t.kind = 'name';
+    }
   }
   return tokens;
 }

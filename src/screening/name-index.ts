@@ -50,13 +50,20 @@ export function deletions2(s: string): Set<string> {
 const DISTINCTIVE: ReadonlySet<TokenKind> = new Set(['name', 'number']);
 /** Tokens sharing this many first letters are compared (two substitutions further on keep a high Jaro-Winkler). */
 const PREFIX = 4;
+/**
+ * Only longer query tokens look up by prefix: a short token two substitutions away from another
+ * stays below the fuzzy floor, and short prefixes are shared by too many tokens.
+ */
+const PREFIX_QUERY_MIN = 6;
 
 function vocabKeys(p: PreparedToken): string[] {
   const keys = [`x:${p.key}`];
   if (p.bare) keys.push(`b:${p.bare}`);
   for (const g of p.groups) keys.push(`g:${g}`);
   for (const c of p.phonetic) keys.push(`p:${c}`);
-  if (p.skeleton.length >= 2) for (const d of deletions(p.skeleton)) keys.push(`s:${d}`);
+  // Skeleton keys, apart for unvocalised tokens ('s:') and Latin ones ('S:'): a Latin query needs
+  // only the former (Latin pairs are compared by spelling), an Arabic-script query both.
+  if (p.skeleton.length >= 1) for (const d of deletions(p.skeleton)) if (d) keys.push(`${p.unvocalised ? 's' : 'S'}:${d}`);
   if (!p.unvocalised && DISTINCTIVE.has(p.kind)) {
     const text = p.bare ?? p.text;
     for (const d of deletions(text)) keys.push(`d:${d}`);
@@ -166,7 +173,17 @@ export class NameIndex {
       const s = tokenSimilarity(q, vocab[id]!);
       if (s.sim > 0) out.set(id, s);
     };
-    const crossScript = (id: number): void => { if (q.unvocalised || vocab[id]!.unvocalised) consider(id); };
+    // String-distance keys: Jaro-Winkler with its length penalty stays below the fuzzy floor when
+    // one form is shorter than 60% of the other (at best 0.81 there), so those are not compared.
+    const qa = q.text.length;
+    const qb = q.bare?.length ?? qa;
+    const near = (a: number, b: number): boolean => Math.min(a, b) * 5 >= Math.max(a, b) * 3;
+    const closeInLength = (id: number): void => {
+      const v = vocab[id]!;
+      const va = v.text.length;
+      const vb = v.bare?.length ?? va;
+      if (near(qa, va) || near(qa, vb) || near(qb, va) || near(qb, vb)) consider(id);
+    };
     keys.forEach(`x:${q.key}`, consider);
     if (q.bare) keys.forEach(`x:${q.bare}`, consider);
     keys.forEach(`b:${q.bare ?? q.text}`, consider);
@@ -175,11 +192,23 @@ export class NameIndex {
     for (const c of q.phonetic) keys.forEach(`p:${c}`, consider);
     const skeletons = [q.skeleton];
     if (q.bare && q.skeleton.startsWith('l')) skeletons.push(q.skeleton.slice(1));
-    for (const sk of skeletons) if (sk.length >= 2) for (const d of deletions(sk)) keys.forEach(`s:${d}`, crossScript);
+    for (const sk of skeletons) {
+      if (sk.length === 0) continue;
+      for (const d of deletions(sk)) {
+        if (!d) continue;
+        keys.forEach(`s:${d}`, consider);
+        if (q.unvocalised) keys.forEach(`S:${d}`, consider);
+      }
+    }
     if (!q.unvocalised) {
       const text = q.bare ?? q.text;
-      for (const d of deletions2(text)) keys.forEach(`d:${d}`, consider);
-      if (text.length >= PREFIX) keys.forEach(`f:${text.slice(0, PREFIX)}`, consider);
+      for (const d of deletions2(text)) keys.forEach(`d:${d}`, closeInLength);
+      if (text.length >= PREFIX_QUERY_MIN) {
+        keys.forEach(`f:${text.slice(0, PREFIX)}`, (id) => {
+          const v = vocab[id]!;
+          if (Math.abs((v.bare ?? v.text).length - text.length) <= 2) consider(id);
+        });
+      }
       // A list name may carry only the initial of this token (Q.C. Chen).
       keys.forEach(`i:${q.text[0]}`, consider);
     }
@@ -197,6 +226,8 @@ export class NameIndex {
     return out;
   }
 
+  postingCount(id: number): number { return this.data.postingStart[id + 1]! - this.data.postingStart[id]!; }
+
   /** Names holding vocabulary token `id`. */
   postingsOf(id: number): Int32Array {
     return this.data.postingNames.subarray(this.data.postingStart[id]!, this.data.postingStart[id + 1]!);
@@ -207,6 +238,26 @@ export class NameIndex {
     const out: PreparedToken[] = [];
     for (let k = nameStart[n]!; k < nameStart[n + 1]!; k++) out.push(vocab[tokenIds[k]!]!);
     return out;
+  }
+
+  /** Fills `out` with the tokens of name `n` (no allocation on the hot path) and returns it. */
+  tokensInto(n: number, out: PreparedToken[]): PreparedToken[] {
+    const { nameStart, tokenIds, vocab } = this.data;
+    const start = nameStart[n]!;
+    const end = nameStart[n + 1]!;
+    out.length = end - start;
+    for (let k = start; k < end; k++) out[k - start] = vocab[tokenIds[k]!]!;
+    return out;
+  }
+
+  /** Sorted names holding any of the given vocabulary tokens. */
+  namesHolding(ids: Iterable<number>): Int32Array {
+    const all: number[] = [];
+    for (const id of ids) for (const n of this.postingsOf(id)) all.push(n);
+    const sorted = Int32Array.from(all).sort();
+    let k = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[k++] = sorted[i]!;
+    return sorted.slice(0, k);
   }
 
   tokenIdsOf(n: number): Int32Array { return this.data.tokenIds.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }

@@ -34,24 +34,62 @@ export function validateQueryName(name: unknown, where = 'name'): string {
  */
 export interface ScreenOptions { bruteForce?: boolean; scoreEveryName?: boolean }
 
+/** What one query token meets: similar vocabulary tokens, and the names holding any of them (sorted). */
+export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Array }
+
 /** Similarities of query tokens to vocabulary tokens, remembered across queries (batch screening repeats tokens). */
 export class SimilarityCache {
-  private readonly cache = new Map<string, Map<number, TokenSimilarity>>();
+  private readonly cache = new Map<string, TokenReach>();
   /** `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key table. */
   constructor(private readonly index: NameIndex, private readonly max = 20000, private readonly scan = false) {}
-  get(q: PreparedToken): Map<number, TokenSimilarity> {
+  get(q: PreparedToken): TokenReach {
     const key = `${q.key}|${q.kind}`;
-    let m = this.cache.get(key);
-    if (!m) {
-      m = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
+    let r = this.cache.get(key);
+    if (!r) {
+      const sims = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
+      r = { sims, names: this.scan ? new Int32Array(0) : this.index.namesHolding(sims.keys()) };
       if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, m);
+      this.cache.set(key, r);
     }
-    return m;
+    return r;
   }
+  clear(): void { this.cache.clear(); }
+}
+
+/** Sorted intersection of sorted arrays a and b. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) { out[k++] = x; i++; j++; } else if (x < y) i++; else j++;
+  }
+  return out.subarray(0, k);
+}
+
+function contains(sorted: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === x;
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
+/** Marks a name as touched in the mask buffer even when only token 31+ met it. */
+const MASK_SEEN = 1 << 31;
+let masksShared = new Int32Array(0);
+/** One zeroed buffer of name masks reused across queries (screening is synchronous). */
+function maskBuffer(size: number): Int32Array {
+  if (masksShared.length < size) masksShared = new Int32Array(size);
+  return masksShared;
+}
 /** The largest weight a list token can carry (a rare surname): see weights.ts. */
 const MAX_PAIR_WEIGHT = KIND_WEIGHT.name * SURNAME_BOOST;
 
@@ -73,38 +111,77 @@ export function screenIndex(
     // The reference: every query token against every vocabulary token, every name scored.
     const touched = new Set<number>();
     qTokens.forEach((t, i) => {
-      maps[i] = cache.get(t);
+      maps[i] = cache.get(t).sims;
       lazy[i] = false;
       if (!opts.scoreEveryName) for (const id of maps[i]!.keys()) for (const n of index.postingsOf(id)) touched.add(n);
     });
     candidates = opts.scoreEveryName ? Array.from({ length: index.size }, (_, n) => n) : touched;
   } else {
-    // Which distinctive query tokens each reachable name can meet (a bit mask per name).
-    const masks = new Map<number, number>();
-    qTokens.forEach((t, i) => {
-      if (anyDistinctive && !DISTINCTIVE.has(t.kind)) return;
-      const m = cache.get(t);
-      maps[i] = m;
+    const reach: (TokenReach | undefined)[] = qTokens.map((t, i) => {
+      if (anyDistinctive && !DISTINCTIVE.has(t.kind)) return undefined;
+      const r = cache.get(t);
+      maps[i] = r.sims;
       lazy[i] = false;
-      const bit = i < 31 ? 1 << i : 0;
-      for (const id of m.keys()) for (const n of index.postingsOf(id)) masks.set(n, (masks.get(n) ?? 0) | bit);
+      return r;
     });
     // Upper bound of the score of a name that meets only some query tokens: each met token at most
     // MAX_PAIR_WEIGHT at similarity 1, the others unmatched. Names below the threshold are skipped.
-    const found: number[] = [];
-    for (const [n, mask] of masks) {
+    const bound = (mask: number): number => {
       let met = 0;
       let missed = 0;
       for (let i = 0; i < qTokens.length; i++) {
         if (lazy[i] || i >= 31 || mask & (1 << i)) met += MAX_PAIR_WEIGHT;
         else missed += qWeights[i]!;
       }
-      if (met / (met + missed) >= threshold) found.push(n);
+      return met / (met + missed);
+    };
+    // A token is required when missing it alone already sinks the bound below the threshold: every
+    // hit then holds one of its similar tokens, and the candidates are the intersection of the
+    // required tokens' names.
+    const all = qTokens.length >= 31 ? -1 : (1 << qTokens.length) - 1;
+    const required: number[] = [];
+    let requiredMask = 0;
+    qTokens.forEach((_, i) => {
+      if (lazy[i] || i >= 31 || bound(all & ~(1 << i)) >= threshold) return;
+      required.push(i);
+      requiredMask |= 1 << i;
+    });
+    const found: number[] = [];
+    if (required.length) {
+      required.sort((a, b) => reach[a]!.names.length - reach[b]!.names.length);
+      let cand = reach[required[0]!]!.names;
+      for (const i of required.slice(1)) cand = intersect(cand, reach[i]!.names);
+      const optional = qTokens.map((_, i) => i).filter((i) => !lazy[i] && i < 31 && !(requiredMask & (1 << i)));
+      const enough = bound(requiredMask) >= threshold;
+      for (const n of cand) {
+        if (enough) { found.push(n); continue; }
+        let mask = requiredMask;
+        for (const i of optional) if (contains(reach[i]!.names, n)) mask |= 1 << i;
+        if (bound(mask) >= threshold) found.push(n);
+      }
+    } else {
+      // No single token is required (long queries): a bit mask per reachable name.
+      const masks = maskBuffer(index.size);
+      const touched: number[] = [];
+      qTokens.forEach((_, i) => {
+        if (lazy[i]) return;
+        const bit = i < 31 ? 1 << i : 0;
+        for (const n of reach[i]!.names) {
+          if (masks[n] === 0) touched.push(n);
+          masks[n] |= bit | MASK_SEEN;
+        }
+      });
+      for (const n of touched) {
+        const mask = masks[n]!;
+        masks[n] = 0;
+        if (bound(mask) >= threshold) found.push(n);
+      }
     }
     candidates = found;
   }
-  const simAt = (tokens: Int32Array) => (i: number, j: number): TokenSimilarity => {
-    const id = tokens[j]!;
+  let current: Int32Array = new Int32Array(0);
+  const sim = (i: number, j: number): TokenSimilarity => {
+    const id = current[j]!;
     const m = maps[i]!;
     if (!lazy[i]) return m.get(id) ?? NONE;
     let s = m.get(id);
@@ -112,10 +189,12 @@ export function screenIndex(
     return s;
   };
 
+  const nameTokens: PreparedToken[] = [];
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
   for (const n of candidates) {
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(n), index.weightsOf(n), simAt(index.tokenIdsOf(n)));
+    current = index.tokenIdsOf(n);
+    const r = scoreTokens(qTokens, qWeights, index.tokensInto(n, nameTokens), index.weightsOf(n), sim);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
@@ -128,7 +207,8 @@ export function screenIndex(
     const entry = entries.get(e);
     const f = applyFilters(b.score, q, entry, threshold);
     if (f.score < threshold) continue;
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), simAt(index.tokenIdsOf(b.name)), true);
+    current = index.tokenIdsOf(b.name);
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
