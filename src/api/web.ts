@@ -17,13 +17,21 @@ export async function registerWeb(app: FastifyInstance, root: string | null): Pr
       root,
       prefix: '/',
       wildcard: false,
-      index: 'index.html',
+      // '/' is our own route below: @fastify/static's index handling 404s on '/' when serving
+      // pre-compressed files to a client that accepts them.
+      index: false,
+      // build-web writes .br and .gz beside each asset; serve those to clients that accept them.
+      preCompressed: true,
+      // Our own Cache-Control (below) instead of send's default max-age=0.
+      cacheControl: false,
       setHeaders: (res, path) => {
         // Vite puts a content hash in every asset name; index.html must always be fresh.
         res.setHeader('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    return (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html');
+    const shell = (_req: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').sendFile('index.html');
+    app.get('/', { schema: { hide: true } }, shell);
+    return shell;
   }
   const page = `<!doctype html><meta charset="utf-8"><title>Vigil</title><body style="font-family:sans-serif">
 <h1>Vigil</h1><p>The web interface is not built. Run <code>npm run build:web</code> and restart <code>vigil serve</code>.</p>

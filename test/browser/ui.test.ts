@@ -173,6 +173,19 @@ describe('web UI', { skip }, () => {
     });
   }
 
+  test('the UI is served pre-compressed, hashed assets cached for good, index.html always revalidated', async () => {
+    const index = await fetch(ui.url + '/');
+    assert.equal(index.headers.get('cache-control'), 'no-cache');
+    const html = await index.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    assert.ok(script, 'index.html references a hashed script');
+    const br = await fetch(ui.url + script, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(br.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const size = Number(br.headers.get('content-length'));
+    assert.ok(size > 0 && size < 300 * 1024, `first-load script ${size} bytes compressed, under 300 KB`);
+  });
+
   test('keyboard: skip link, navigation and the screening form work without a mouse', async () => {
     const p = await page('desktop', '/screen');
     await p.keyboard.press('Tab');

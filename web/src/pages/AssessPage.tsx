@@ -27,7 +27,7 @@ export function AssessPage() {
     return cleanTransaction(tx);
   }
 
-  async function assess(on = asOf) {
+  async function assess(on = asOf, reveal = false) {
     inflight.current?.abort();
     const ctl = new AbortController();
     inflight.current = ctl;
@@ -37,7 +37,11 @@ export function AssessPage() {
       const transaction = current();
       const q = VALID_DATE.test(on) ? `?asOf=${on}` : '';
       const r = await api.post<Assessment>(`/api/assess${q}`, transaction, ctl.signal);
-      if (inflight.current === ctl) setResult(r);
+      if (inflight.current === ctl) {
+        setResult(r);
+        // After an explicit Assess, bring the answer into view (the form above it is long).
+        if (reveal) requestAnimationFrame(() => document.getElementById('assess-results')?.scrollIntoView({ block: 'start' }));
+      }
     } catch (err) {
       if ((err as Error).name !== 'AbortError') { setError(err); setResult(null); }
     } finally {
@@ -80,7 +84,7 @@ export function AssessPage() {
     setMode(next);
   }
 
-  const submit = (e: FormEvent) => { e.preventDefault(); void assess(); };
+  const submit = (e: FormEvent) => { e.preventDefault(); void assess(asOf, true); };
 
   return (
     <section aria-labelledby="assess-title">
