@@ -18,9 +18,11 @@ const opt = (name: string, dflt: number): number => {
 const quick = args.includes('--quick');
 const RUNS = opt('runs', quick ? 2 : 5);
 const AGREEMENT = opt('agreement', quick ? 300 : 5000);
+const SKIP_SPEED = args.includes('--quality-only');
 const PER_KIND = opt('variants', quick ? 300 : 1000);
 const NEGATIVES = opt('negatives', quick ? 5000 : 50000);
-const THRESHOLDS = [0.8, DEFAULT_THRESHOLD, 0.9].filter((t, i, a) => a.indexOf(t) === i).sort();
+const tIdx = args.indexOf('--thresholds');
+const THRESHOLDS = (tIdx >= 0 ? args[tIdx + 1]!.split(',').map(Number) : [0.8, DEFAULT_THRESHOLD, 0.9]).filter((t, i, a) => a.indexOf(t) === i).sort();
 
 const ms = (t0: number): number => performance.now() - t0;
 const pct = (x: number, n: number): string => (n ? `${((100 * x) / n).toFixed(2)}%` : 'n/a');
@@ -67,11 +69,11 @@ const lowest = Math.min(...THRESHOLDS);
 t0 = performance.now();
 const negTop = negatives.map((name) => index.screen({ name, threshold: lowest, limit: 1 }).hits[0]?.score ?? 0);
 const batchMs = ms(t0);
-const falseHitExamples = negatives.map((n, i) => [n, negTop[i]!] as const).filter(([, s]) => s >= DEFAULT_THRESHOLD).slice(0, 8);
+const falseHitExamples = negatives.map((n, i) => [n, negTop[i]!] as const).filter(([, s]) => s >= DEFAULT_THRESHOLD).slice(0, opt("show", 8));
 
 // Variants: the score of the right entity (0 when absent at the lowest threshold).
 const variantScore = variants.map((v) => index.screen({ name: v.query, threshold: lowest, limit: 200 }).hits.find((h) => h.entityId === v.entityId)?.score ?? 0);
-const misses = variants.map((v, i) => [v, variantScore[i]!] as const).filter(([, s]) => s < DEFAULT_THRESHOLD).slice(0, 10);
+const misses = variants.map((v, i) => [v, variantScore[i]!] as const).filter(([, s]) => s < DEFAULT_THRESHOLD).slice(0, opt("show", 10));
 
 // Cross-script pairs: Latin primary name against the original-script name (compare, as a pair).
 const cs = crossScript.filter((r) => r.variant_kind === 'original_script');
@@ -103,6 +105,7 @@ console.log('variants missed at the default threshold (first 10):');
 for (const [v, s] of misses) console.log(`  ${s.toFixed(3)}  [${v.kind}] ${v.query}  (listed: ${v.original})`);
 
 // ---- speed ------------------------------------------------------------------------------------
+if (SKIP_SPEED) process.exit(0);
 const r = rng(11);
 const mix: ScreenQuery[] = [];
 for (let i = 0; i < 1000; i++) mix.push({ name: (r() < 0.5 ? variants[Math.floor(r() * variants.length)]!.query : negatives[Math.floor(r() * negatives.length)]!) });

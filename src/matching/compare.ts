@@ -10,10 +10,19 @@ export function tokenWeight(t: PreparedToken, stats: TokenStats, person: boolean
   return person && t.surname && t.kind === 'name' ? base * SURNAME_BOOST : base;
 }
 
+/** A person's name with no surname mark (all capitals, no comma): its last name part is the surname (as in the index). */
+export function withSurname(c: PreparedToken[]): PreparedToken[] {
+  if (c.some((t) => t.surname)) return c;
+  let last = -1;
+  c.forEach((t, k) => { if (t.kind === 'name') last = k; });
+  return last < 0 ? c : c.map((t, k) => (k === last ? { ...t, surname: true } : t));
+}
+
 export interface ComparedNames { score: number; explanation: Explanation }
 
 export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: EntityType | undefined, stats: TokenStats = UNIFORM_STATS): ComparedNames {
   const person = type !== 'organization' && type !== 'vessel' && type !== 'aircraft';
+  c = person ? withSurname(c) : c.map((t) => (t.surname ? { ...t, surname: false } : t));
   const qw = q.map((t) => tokenWeight(t, stats, false));
   const cw = c.map((t) => tokenWeight(t, stats, person));
   const r = scoreTokens(q, qw, c, cw, (i, j) => tokenSimilarity(q[i]!, c[j]!), true);

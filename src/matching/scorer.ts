@@ -8,8 +8,16 @@ import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 
 /** Share of the list name's weight left unmatched that is taken off the score. */
 export const UNMATCHED_LIST_PENALTY = 0.3;
+/** Added to it in proportion to how common the matched list tokens are. */
+export const COMMON_MATCH_PENALTY = 0.4;
 /** Ceiling for a pair of names that share only generic words, legal forms, titles or initials. */
 export const GENERIC_ONLY_CAP = 0.5;
+/** Factor when a listed surname stays unmatched and no surname matched. */
+export const SURNAME_MISSED_FACTOR = 0.95;
+/** Cross-script matches resting on fewer consonants than this are weak... */
+export const THIN_SKELETON_LETTERS = 6;
+/** ...and scaled by this (1: off — it cost more cross-script recall than it saved false hits on the eval sets). */
+export const THIN_SKELETON_FACTOR = 1;
 /** Similarity kept when a distinctive token meets a generic one. */
 export const KIND_MISMATCH_FACTOR = 0.5;
 
@@ -22,8 +30,8 @@ export interface NameScore {
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
-/** Words that say what kind of party it is, not which one. */
-const WEAK = new Set(['generic', 'legal']);
+/** Words that say what kind of party it is, not which one, and connecting particles. */
+const WEAK = new Set(['generic', 'legal', 'particle']);
 
 let P_I = new Int32Array(64);
 let P_J = new Int32Array(64);
@@ -53,7 +61,10 @@ export function scoreTokens(
   c: readonly PreparedToken[], cWeights: ArrayLike<number>,
   simAt: (i: number, j: number) => TokenSimilarity,
   explain = false,
+  cRarity?: ArrayLike<number>,
+  cSurnames?: ArrayLike<number>,
 ): NameScore {
+  const cSurname = (j: number): boolean => c[j]!.surname || (cSurnames !== undefined && cSurnames[j] === 1);
   // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
   const n = q.length * c.length;
   ensure(n);
@@ -66,8 +77,11 @@ export function scoreTokens(
       const ck = c[j]!.kind;
       let sim = s.sim;
       let w: number;
-      if (qk === 'initial' || ck === 'initial') {
+      if (qk === 'initial') {
         w = Math.min(cWeights[j]!, qWeights[i]!);
+      } else if (ck === 'initial') {
+        // The query token keeps its weight: a list initial covers little of it.
+        w = qWeights[i]!;
       } else if ((DISTINCTIVE.has(qk) && WEAK.has(ck)) || (WEAK.has(qk) && DISTINCTIVE.has(ck))) {
         // A name part of one side met a generic word or legal form of the other (Sá and S.A.):
         // weak evidence, weighed at the heavier side and half the similarity.
@@ -97,7 +111,11 @@ export function scoreTokens(
   cUsed.fill(0, 0, c.length);
   let matched = 0;
   let matchedW = 0;
+  let matchedRarity = 0;
   let distinctive = false;
+  let crossScriptOnly = true;
+  let skeletonLetters = 0;
+  let surnameMet = false;
   for (let k = 0; k < count; k++) {
     const p = ORDER[k]!;
     const i = P_I[p]!;
@@ -107,8 +125,14 @@ export function scoreTokens(
     cUsed[j] = 1;
     matched += P_W[p]! * P_SIM[p]!;
     matchedW += P_W[p]!;
+    matchedRarity += P_W[p]! * (cRarity ? cRarity[j]! : 1);
     if (DISTINCTIVE.has(q[i]!.kind) && DISTINCTIVE.has(c[j]!.kind)) distinctive = true;
+    if (q[i]!.unvocalised || c[j]!.unvocalised) skeletonLetters += Math.min(q[i]!.skeleton.length, c[j]!.skeleton.length);
+    else if (q[i]!.kind !== 'particle') crossScriptOnly = false;
+    if (cSurname(j)) surnameMet = true;
   }
+  let surnameMissed = false;
+  if (!surnameMet && count > 0) for (let j = 0; j < c.length; j++) if (cSurname(j) && !cUsed[j]) surnameMissed = true;
   let qUnmatched = 0;
   for (let i = 0; i < q.length; i++) if (qPair[i] === -1) qUnmatched += qWeights[i]!;
   let cUnmatched = 0;
@@ -117,8 +141,16 @@ export function scoreTokens(
   const denominator = matchedW + qUnmatched;
   const qScore = denominator > 0 ? matched / denominator : 0;
   const cCover = matchedW + cUnmatched > 0 ? matchedW / (matchedW + cUnmatched) : 0;
-  const listPenalty = UNMATCHED_LIST_PENALTY * (1 - cCover);
+  // The penalty for list tokens left over grows when what did match is common (Juan Garcia met in
+  // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
+  const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
+  const listPenalty = (UNMATCHED_LIST_PENALTY + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
   let score = qScore * (1 - listPenalty);
+  // A listed surname left unmatched while only given names agree (Michael James vs JAMES MICHAEL CLARK).
+  if (surnameMissed) score *= SURNAME_MISSED_FACTOR;
+  // A match made only of a few consonants across scripts is weak (Kian Jahani vs CANO, Jhonny).
+  const thinSkeleton = THIN_SKELETON_FACTOR < 1 && crossScriptOnly && skeletonLetters > 0 && skeletonLetters < THIN_SKELETON_LETTERS;
+  if (thinSkeleton) score *= THIN_SKELETON_FACTOR;
   const anyDistinctive = q.some((t) => DISTINCTIVE.has(t.kind)) || c.some((t) => DISTINCTIVE.has(t.kind));
   const genericOnly = !distinctive && anyDistinctive && score > GENERIC_ONLY_CAP;
   if (genericOnly) score = GENERIC_ONLY_CAP;
@@ -141,6 +173,14 @@ export function scoreTokens(
   }
   const unmatchedQuery = q.filter((_, i) => qPair[i] === -1).map((t) => t.text);
   if (unmatchedQuery.length) notes.push(`query tokens with no counterpart: ${unmatchedQuery.join(' ')}`);
+  if (surnameMissed) {
+    notes.push(`the listed surname is not in the query (x${SURNAME_MISSED_FACTOR})`);
+    adjustments.push({ reason: 'surname not matched', delta: -round(score / SURNAME_MISSED_FACTOR - score) });
+  }
+  if (thinSkeleton) {
+    notes.push(`only ${skeletonLetters} consonants agree across scripts (x${THIN_SKELETON_FACTOR})`);
+    adjustments.push({ reason: 'few consonants across scripts', delta: -round(score / THIN_SKELETON_FACTOR - score) });
+  }
   if (genericOnly) {
     notes.push(`only generic words, legal forms, titles or initials agree: capped at ${GENERIC_ONLY_CAP}`);
     adjustments.push({ reason: 'generic words only', delta: 0 });

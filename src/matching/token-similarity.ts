@@ -28,8 +28,12 @@ function genderPair(a: string, b: string): boolean {
   const stemB = b.replace(VOWEL_END, '');
   return stemA === stemB && a !== b && (VOWEL_END.test(a) || VOWEL_END.test(b));
 }
-export const SKELETON_SIM = 0.92;
+export const SKELETON_SIM = 0.95;
+export const SKELETON_SIM_3 = 0.92;
+export const SKELETON_SIM_SHORT = 0.85;
 export const INITIAL_SIM = 0.85;
+/** A full query token against a list initial. */
+export const LIST_INITIAL_SIM = 0.6;
 
 const NONE: TokenSimilarity = Object.freeze({ sim: 0, how: 'unmatched' }) as TokenSimilarity;
 
@@ -44,7 +48,8 @@ const intersects = (a: readonly (string | number)[], b: readonly (string | numbe
  */
 function skeletonSimilarity(a: string, b: string, shortWord: boolean): number {
   if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return a.length >= 2 || shortWord ? SKELETON_SIM : 0;
+  // Fewer consonants in common is weaker evidence (Kian/Cano share only "kn").
+  if (a === b) return a.length >= 4 ? SKELETON_SIM : a.length === 3 ? SKELETON_SIM_3 : a.length === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
   if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return 0;
   const jw = jaroWinkler(a, b);
   return jw >= 0.88 ? SKELETON_SIM * jw : 0;
@@ -57,7 +62,9 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   if (latin && (q.bare === c.text || q.text === c.bare || (q.bare !== undefined && q.bare === c.bare))) return { sim: 0.98, how: 'exact' };
   if (q.kind === 'initial' || c.kind === 'initial') {
     if (q.kind === c.kind) return NONE; // different initials
-    return (q.kind === 'initial' ? c.text : q.text)[0] === (q.kind === 'initial' ? q.text : c.text) ? { sim: INITIAL_SIM, how: 'initial' } : NONE;
+    if (q.kind === 'initial') return c.text[0] === q.text ? { sim: INITIAL_SIM, how: 'initial' } : NONE;
+    // The query spells out what the list only abbreviates: the initial agrees, the rest is unknown.
+    return q.text[0] === c.text ? { sim: LIST_INITIAL_SIM, how: 'initial' } : NONE;
   }
   if (q.kind === 'number' || c.kind === 'number') return NONE;
   if (q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
@@ -69,14 +76,15 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
     if (c.bare && !c.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton, c.skeleton.replace(/^l/, ''), false));
     return best > 0 ? { sim: best, how: 'phonetic' } : NONE;
   }
+  if (q.syllabic || c.syllabic) return NONE;
   let jw = customJaroWinkler(q.text, c.text);
   if (q.bare) jw = Math.max(jw, customJaroWinkler(q.bare, c.text));
   if (c.bare) jw = Math.max(jw, customJaroWinkler(q.text, c.bare));
   if (jw < PHONETIC_SIM && jw >= PHONETIC_MIN_JW && q.phonetic.length && c.phonetic.length && intersects(q.phonetic, c.phonetic)) {
     return { sim: PHONETIC_SIM, how: 'phonetic' };
   }
-  // String distance says little about very short tokens (Li/Lim, Ri/Rim): those need a rule above.
-  if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 4) return NONE;
+  // String distance says little about very short tokens (Li/Lim, Ri/Rim, Wei/Wu): those need a rule above.
+  if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 3 || Math.max(q.text.length, c.text.length) < 4) return NONE;
   let sim = 1 - (1 - jw) * FUZZY_STRETCH;
   // Antonio/Antonia, Joaquin/Joaquina: a different final vowel makes another given name.
   if (genderPair(q.text, c.text)) sim = Math.min(sim, GENDER_PAIR_SIM);

@@ -21,6 +21,8 @@ export interface NameToken {
   skeleton: string;
   /** Form without a glued article ("alqadhafi" -> "qadhafi"), when there is one. */
   bare?: string;
+  /** A romanised Chinese or Korean syllable: such syllables differ by one letter (Jian, Jiang) and still are different names, so only exact and equivalent spellings meet. */
+  syllabic?: boolean;
 }
 
 function classify(text: string): TokenKind {
@@ -36,7 +38,7 @@ function classify(text: string): TokenKind {
 
 const asciiParts = (s: string): string[] => anyAscii(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
-interface RawPart { text: string; unvocalised: boolean; skeleton?: string; article?: boolean }
+interface RawPart { text: string; unvocalised: boolean; skeleton?: string; article?: boolean; syllabic?: boolean }
 
 function transliterateWord(word: string, script: Script): RawPart[] {
   const d = matchingData();
@@ -62,7 +64,9 @@ function transliterateWord(word: string, script: Script): RawPart[] {
       return parts;
     }
     case 'hebrew':
-      return asciiParts(word).map((text) => ({ text, unvocalised: true }));
+      // Read as Latin letters: Hebrew names are rare on the lists, and a consonant skeleton of
+      // them (with vav and yod as consonants) meets too many unrelated names.
+      return asciiParts(word).map((text) => ({ text, unvocalised: false }));
     case 'greek': {
       let w = word;
       for (const [from, to] of d.greek) w = w.split(from).join(to);
@@ -72,13 +76,13 @@ function transliterateWord(word: string, script: Script): RawPart[] {
       // A Chinese personal name written solid: one-character surname, then the given name.
       const chars = [...word];
       if (chars.length >= 2 && chars.length <= 4) {
-        return [chars[0]!, chars.slice(1).join('')].flatMap(asciiParts).map((text) => ({ text, unvocalised: false }));
+        return [chars[0]!, chars.slice(1).join('')].flatMap(asciiParts).map((text) => ({ text, unvocalised: false, syllabic: true }));
       }
-      return asciiParts(word).map((text) => ({ text, unvocalised: false }));
+      return asciiParts(word).map((text) => ({ text, unvocalised: false, syllabic: true }));
     }
     case 'hangul':
       // Korean names are romanised syllable by syllable (KIM Jong Un).
-      return [...word].flatMap(asciiParts).map((text) => ({ text, unvocalised: false }));
+      return [...word].flatMap(asciiParts).map((text) => ({ text, unvocalised: false, syllabic: true }));
     default:
       return asciiParts(word).map((text) => ({ text, unvocalised: false }));
   }
@@ -162,6 +166,7 @@ export function tokenizeName(raw: string): NameToken[] {
           unvocalised: part.unvocalised,
           skeleton: part.skeleton ?? latinSkeleton(part.text),
         };
+        if (part.syllabic) token.syllabic = true;
         // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
         if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
           const m = /^(al|el)(.{4,})$/.exec(part.text);

@@ -17,7 +17,7 @@ import { KeyTable } from './key-table.js';
 import { NameIndex, type NameIndexData } from './name-index.js';
 
 /** Bump when the index layout or the meaning of its contents changes. */
-const FORMAT = 'vigil-screening-index/4';
+const FORMAT = 'vigil-screening-index/6';
 
 let fingerprintCache: string | undefined;
 /** Format version plus the content of data/matching/*.json: what the built index depends on besides the lists. */
@@ -34,7 +34,7 @@ export function cacheKeyFor(versions: ListVersion[]): string {
   return `${matchingFingerprint()}|${versions.map((v) => `${v.id}:${v.version}:${v.sha256 ?? ''}`).sort().join(',')}`;
 }
 
-type Typed = Int32Array | Uint32Array | Float32Array;
+type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
 const b64 = (a: Typed): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 function fromB64<T extends Typed>(s: string, Ctor: { new (buf: ArrayBuffer): T }): T {
   const buf = Buffer.from(s, 'base64');
@@ -43,7 +43,7 @@ function fromB64<T extends Typed>(s: string, Ctor: { new (buf: ArrayBuffer): T }
   return new Ctor(ab);
 }
 
-const ARRAYS = ['df', 'nameEntry', 'nameStart', 'tokenIds', 'weights', 'postingStart', 'postingNames', 'keyHashes', 'keyIds'] as const;
+const ARRAYS = ['df', 'nameEntry', 'nameStart', 'tokenIds', 'weights', 'surnames', 'postingStart', 'postingNames', 'keyHashes', 'keyIds'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const SECTIONS = [...ARRAYS, 'vocab', 'nameText', 'entries'] as const;
 
@@ -54,12 +54,12 @@ const oneLine = (s: string): string => s.replace(/[\t\n\r]/g, ' ');
 export function serialiseIndex(key: string, versions: ListVersion[], names: NameIndex, entries: EntryTable): string {
   const d = names.data;
   const arrays: Record<ArrayName, Typed> = {
-    df: d.df, nameEntry: d.nameEntry, nameStart: d.nameStart, tokenIds: d.tokenIds, weights: d.weights,
+    df: d.df, nameEntry: d.nameEntry, nameStart: d.nameStart, tokenIds: d.tokenIds, weights: d.weights, surnames: d.surnames,
     postingStart: d.postingStart, postingNames: d.postingNames, keyHashes: d.keys.hashes, keyIds: d.keys.ids,
   };
   const sections = [
     ...ARRAYS.map((a) => b64(arrays[a])),
-    d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' ')].join('\t')).join('\n'),
+    d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' '), t.syllabic ? '1' : ''].join('\t')).join('\n'),
     d.nameText.map(oneLine).join('\n'),
     entries.toLines().join('\n'),
   ];
@@ -83,13 +83,14 @@ export function deserialiseIndex(text: string, key: string): { versions: ListVer
   SECTIONS.forEach((name, i) => { parts[name] = text.slice(at, at + header.lengths[i]!); at += header.lengths[i]!; });
   if (at !== text.length) return undefined;
   const vocab: PreparedToken[] = parts.vocab!.split('\n').map((line) => {
-    const [text, kind, u, skeleton, bare, phonetic, groups] = line.split('\t') as [string, TokenKind, string, string, string, string, string];
+    const [text, kind, u, skeleton, bare, phonetic, groups, syllabic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string];
     const t: PreparedToken = {
       text, kind, surname: false, unvocalised: u === '1', skeleton,
       phonetic: phonetic ? phonetic.split(' ') : [], groups: groups ? groups.split(' ').map(Number) : [],
       key: u === '1' ? `~${text}` : text,
     };
     if (bare) t.bare = bare;
+    if (syllabic === '1') t.syllabic = true;
     return t;
   });
   const data: NameIndexData = {
@@ -100,6 +101,7 @@ export function deserialiseIndex(text: string, key: string): { versions: ListVer
     nameStart: fromB64(parts.nameStart!, Int32Array),
     tokenIds: fromB64(parts.tokenIds!, Int32Array),
     weights: fromB64(parts.weights!, Float32Array),
+    surnames: fromB64(parts.surnames!, Uint8Array),
     postingStart: fromB64(parts.postingStart!, Int32Array),
     postingNames: fromB64(parts.postingNames!, Int32Array),
     keys: new KeyTable(fromB64(parts.keyHashes!, Uint32Array), fromB64(parts.keyIds!, Int32Array)),

@@ -9,7 +9,7 @@ import { prepareToken, type PreparedToken } from '../matching/prepared.js';
 import { tokenizeName, type TokenKind } from '../matching/tokenize.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
-import type { TokenStats } from '../matching/weights.js';
+import { rarity, type TokenStats } from '../matching/weights.js';
 import { KeyTable, KeyTableBuilder } from './key-table.js';
 
 export interface NameSource { entry: number; text: string; person: boolean }
@@ -24,6 +24,8 @@ export interface NameIndexData {
   nameStart: Int32Array; // length names + 1
   tokenIds: Int32Array;
   weights: Float32Array;
+  /** Per token position: 1 when the token is a surname in that name. */
+  surnames: Uint8Array;
   /** Vocabulary id -> names holding it: a slice of postingNames. */
   postingStart: Int32Array; // length vocab + 1
   postingNames: Int32Array;
@@ -76,9 +78,13 @@ function vocabKeys(p: PreparedToken): string[] {
 export class NameIndex {
   readonly stats: TokenStats;
 
+  /** Per vocabulary token: how rare it is among the names (1 = rare; see weights.ts). */
+  readonly rarity: Float32Array;
+
   constructor(readonly data: NameIndexData) {
     const names = data.nameEntry.length;
     this.stats = { names, df: (key) => this.df(key) };
+    this.rarity = Float32Array.from(data.vocab, (t, id) => (t.kind === 'name' || t.kind === 'number' ? rarity(data.df[id]!, names) : 1));
   }
 
   get size(): number { return this.data.nameEntry.length; }
@@ -132,6 +138,7 @@ export class NameIndex {
     const total = named.reduce((n, x) => n + x.ids.length, 0);
     const tokenIds = new Int32Array(total);
     const weights = new Float32Array(total);
+    const surnames = new Uint8Array(total);
     const nameText: string[] = [];
     const postings: number[][] = vocab.map(() => []);
     let k = 0;
@@ -141,6 +148,7 @@ export class NameIndex {
       nameStart[n] = k;
       tids.forEach((id, j) => {
         tokenIds[k] = id;
+        surnames[k] = src.person && surname[j] ? 1 : 0;
         weights[k] = tokenWeight({ ...vocab[id]!, surname: surname[j]! }, stats, src.person);
         k++;
         const p = postings[id]!;
@@ -156,7 +164,7 @@ export class NameIndex {
 
     const keys = new KeyTableBuilder();
     vocab.forEach((p, id) => { for (const key of vocabKeys(p)) keys.add(key, id); });
-    return new NameIndex({ vocab, df, nameEntry, nameText, nameStart, tokenIds, weights, postingStart, postingNames, keys: keys.build() });
+    return new NameIndex({ vocab, df, nameEntry, nameText, nameStart, tokenIds, weights, surnames, postingStart, postingNames, keys: keys.build() });
   }
 
   /**
@@ -261,6 +269,7 @@ export class NameIndex {
   }
 
   tokenIdsOf(n: number): Int32Array { return this.data.tokenIds.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
+  surnamesOf(n: number): Uint8Array { return this.data.surnames.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
   weightsOf(n: number): Float32Array { return this.data.weights.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
   entryOf(n: number): number { return this.data.nameEntry[n]!; }
   textOf(n: number): string { return this.data.nameText[n]!; }

@@ -190,11 +190,17 @@ export function screenIndex(
   };
 
   const nameTokens: PreparedToken[] = [];
+  let rarities = new Float64Array(16);
+  const rarityOf = (ids: Int32Array): Float64Array => {
+    if (rarities.length < ids.length) rarities = new Float64Array(ids.length * 2);
+    for (let k = 0; k < ids.length; k++) rarities[k] = index.rarity[ids[k]!]!;
+    return rarities;
+  };
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
   for (const n of candidates) {
     current = index.tokenIdsOf(n);
-    const r = scoreTokens(qTokens, qWeights, index.tokensInto(n, nameTokens), index.weightsOf(n), sim);
+    const r = scoreTokens(qTokens, qWeights, index.tokensInto(n, nameTokens), index.weightsOf(n), sim, false, rarityOf(current), index.surnamesOf(n));
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
@@ -208,7 +214,7 @@ export function screenIndex(
     const f = applyFilters(b.score, q, entry, threshold);
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true);
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name));
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
