@@ -7,11 +7,19 @@ export type EntryInfo = Pick<ListEntry, 'id' | 'source' | 'list' | 'type' | 'pro
 
 export class EntryTable {
   private readonly parsed: (EntryInfo | undefined)[];
-  private constructor(private readonly lines: string[] | undefined, parsed: (EntryInfo | undefined)[]) {
+  private linesCache: string[] | undefined;
+  private constructor(lines: string[] | undefined, parsed: (EntryInfo | undefined)[], private readonly text?: () => string) {
     this.parsed = parsed;
+    this.linesCache = lines;
+  }
+  private get lines(): string[] | undefined {
+    if (!this.linesCache && this.text !== undefined) this.linesCache = this.text().split('\n');
+    return this.linesCache;
   }
   static fromInfos(infos: EntryInfo[]): EntryTable { return new EntryTable(undefined, infos); }
   static fromLines(lines: string[]): EntryTable { return new EntryTable(lines, new Array(lines.length)); }
+  /** From JSON lines joined by newlines, decoded when first needed. */
+  static fromText(text: () => string): EntryTable { return new EntryTable(undefined, [], text); }
 
   get size(): number { return this.lines?.length ?? this.parsed.length; }
 

@@ -35,76 +35,117 @@ export function cacheKeyFor(versions: ListVersion[]): string {
 }
 
 type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
-const b64 = (a: Typed): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromB64<T extends Typed>(s: string, Ctor: { new (buf: ArrayBuffer): T }): T {
-  const buf = Buffer.from(s, 'base64');
-  const ab = new ArrayBuffer(buf.byteLength); // aligned copy
-  new Uint8Array(ab).set(buf);
-  return new Ctor(ab);
-}
+type TypedCtor = Int32ArrayConstructor | Uint32ArrayConstructor | Float32ArrayConstructor | Uint8ArrayConstructor;
 
-const ARRAYS = ['df', 'nameEntry', 'nameStart', 'tokenIds', 'weights', 'surnames', 'postingStart', 'postingNames', 'keyHashes', 'keyIds'] as const;
-type ArrayName = (typeof ARRAYS)[number];
-const SECTIONS = [...ARRAYS, 'vocab', 'nameText', 'entries'] as const;
+const ARRAYS: [string, TypedCtor][] = [
+  ['df', Int32Array], ['nameEntry', Int32Array], ['nameStart', Int32Array], ['tokenIds', Int32Array], ['weights', Float32Array],
+  ['surnames', Uint8Array], ['postingStart', Int32Array], ['postingNames', Int32Array], ['keyHashes', Uint32Array], ['keyIds', Int32Array],
+];
+const TEXTS = ['vocab', 'nameText', 'entries'] as const;
 
-interface Header { key: string; versions: ListVersion[]; lengths: number[] }
+interface Header { key: string; versions: ListVersion[]; sections: Record<string, [number, number]> }
 
+const MAGIC = 'VIGILIX1';
 const oneLine = (s: string): string => s.replace(/[\t\n\r]/g, ' ');
 
-export function serialiseIndex(key: string, versions: ListVersion[], names: NameIndex, entries: EntryTable): string {
+/**
+ * The index as bytes: MAGIC, a 4-byte header length, a JSON header (cache key, list versions,
+ * section offsets), then the sections: typed arrays 8-byte aligned (loaded as views, no copy),
+ * and three texts in UTF-8 (vocabulary, names, entries as JSON lines).
+ */
+export function serialiseIndex(key: string, versions: ListVersion[], names: NameIndex, entries: EntryTable): Buffer {
   const d = names.data;
-  const arrays: Record<ArrayName, Typed> = {
+  const arrays: Record<string, Typed> = {
     df: d.df, nameEntry: d.nameEntry, nameStart: d.nameStart, tokenIds: d.tokenIds, weights: d.weights, surnames: d.surnames,
     postingStart: d.postingStart, postingNames: d.postingNames, keyHashes: d.keys.hashes, keyIds: d.keys.ids,
   };
-  const sections = [
-    ...ARRAYS.map((a) => b64(arrays[a])),
-    d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' '), t.syllabic ? '1' : ''].join('\t')).join('\n'),
-    d.nameText.map(oneLine).join('\n'),
-    entries.toLines().join('\n'),
-  ];
-  const header: Header = { key, versions, lengths: sections.map((s) => s.length) };
-  return `${JSON.stringify(header)}\n${sections.join('')}`;
+  const texts: Record<string, Buffer> = {
+    vocab: Buffer.from(d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' '), t.syllabic ? '1' : ''].join('\t')).join('\n')),
+    nameText: Buffer.from(Array.from({ length: names.size }, (_, n) => oneLine(names.textOf(n))).join('\n')),
+    entries: Buffer.from(entries.toLines().join('\n')),
+  };
+  const sections: Record<string, [number, number]> = {};
+  const parts: Buffer[] = [];
+  let at = 0;
+  const add = (name: string, bytes: Buffer) => {
+    const pad = (8 - (at % 8)) % 8;
+    if (pad) { parts.push(Buffer.alloc(pad)); at += pad; }
+    sections[name] = [at, bytes.length];
+    parts.push(bytes);
+    at += bytes.length;
+  };
+  for (const [name] of ARRAYS) { const a = arrays[name]!; add(name, Buffer.from(a.buffer, a.byteOffset, a.byteLength)); }
+  for (const name of TEXTS) add(name, texts[name]!);
+  const header = Buffer.from(JSON.stringify({ key, versions, sections } satisfies Header));
+  // Body offsets are relative to the body start, itself 8-byte aligned.
+  const headLength = MAGIC.length + 4 + header.length;
+  const headPad = (8 - (headLength % 8)) % 8;
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length + headPad);
+  return Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.alloc(headPad, 0x20), ...parts]);
 }
 
-/** The cached index when it was built for `key`, else undefined. */
-export function deserialiseIndex(text: string, key: string): { versions: ListVersion[]; names: NameIndex; entries: EntryTable } | undefined {
-  const nl = text.indexOf('\n');
-  if (nl < 0 || nl > 100_000) return undefined;
+/** The cached index when the bytes were built for `key`, else undefined. */
+export function deserialiseIndex(bytes: Buffer, key: string): { versions: ListVersion[]; names: NameIndex; entries: EntryTable } | undefined {
+  if (bytes.length < 12 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const headerLength = bytes.readUInt32LE(MAGIC.length);
+  const bodyStart = MAGIC.length + 4 + headerLength;
+  if (bodyStart > bytes.length) return undefined;
   let header: Header;
   try {
-    header = JSON.parse(text.slice(0, nl)) as Header;
+    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, bodyStart)) as Header;
   } catch {
     return undefined;
   }
-  if (header.key !== key || header.lengths?.length !== SECTIONS.length) return undefined;
-  const parts: Record<string, string> = {};
-  let at = nl + 1;
-  SECTIONS.forEach((name, i) => { parts[name] = text.slice(at, at + header.lengths[i]!); at += header.lengths[i]!; });
-  if (at !== text.length) return undefined;
-  const vocab: PreparedToken[] = parts.vocab!.split('\n').map((line) => {
-    const [text, kind, u, skeleton, bare, phonetic, groups, syllabic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string];
-    const t: PreparedToken = {
-      text, kind, surname: false, unvocalised: u === '1', skeleton,
+  if (header.key !== key) return undefined;
+  // Typed-array views need aligned offsets; copy once if the buffer itself is not aligned.
+  let base = bytes;
+  if ((bytes.byteOffset + bodyStart) % 8 !== 0) {
+    const copy = new ArrayBuffer(bytes.length);
+    new Uint8Array(copy).set(bytes);
+    base = Buffer.from(copy);
+  }
+  const view = <T extends Typed>(name: string, Ctor: TypedCtor): T => {
+    const [off, len] = header.sections[name]!;
+    return new Ctor(base.buffer as ArrayBuffer, base.byteOffset + bodyStart + off, len / Ctor.BYTES_PER_ELEMENT) as T;
+  };
+  const text = (name: string): string => {
+    const [off, len] = header.sections[name]!;
+    return base.toString('utf8', bodyStart + off, bodyStart + off + len);
+  };
+  const vocab: PreparedToken[] = text('vocab').split('\n').map((line) => {
+    const [t, kind, u, skeleton, bare, phonetic, groups, syllabic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string];
+    const token: PreparedToken = {
+      text: t, kind, surname: false, unvocalised: u === '1', skeleton,
       phonetic: phonetic ? phonetic.split(' ') : [], groups: groups ? groups.split(' ').map(Number) : [],
-      key: u === '1' ? `~${text}` : text,
+      key: u === '1' ? `~${t}` : t,
     };
-    if (bare) t.bare = bare;
-    if (syllabic === '1') t.syllabic = true;
-    return t;
+    if (bare) token.bare = bare;
+    if (syllabic === '1') token.syllabic = true;
+    return token;
   });
   const data: NameIndexData = {
     vocab,
-    df: fromB64(parts.df!, Int32Array),
-    nameEntry: fromB64(parts.nameEntry!, Int32Array),
-    nameText: parts.nameText!.split('\n'),
-    nameStart: fromB64(parts.nameStart!, Int32Array),
-    tokenIds: fromB64(parts.tokenIds!, Int32Array),
-    weights: fromB64(parts.weights!, Float32Array),
-    surnames: fromB64(parts.surnames!, Uint8Array),
-    postingStart: fromB64(parts.postingStart!, Int32Array),
-    postingNames: fromB64(parts.postingNames!, Int32Array),
-    keys: new KeyTable(fromB64(parts.keyHashes!, Uint32Array), fromB64(parts.keyIds!, Int32Array)),
+    df: view('df', Int32Array),
+    nameEntry: view('nameEntry', Int32Array),
+    nameText: new LineTable(() => text('nameText')),
+    nameStart: view('nameStart', Int32Array),
+    tokenIds: view('tokenIds', Int32Array),
+    weights: view('weights', Float32Array),
+    surnames: view('surnames', Uint8Array),
+    postingStart: view('postingStart', Int32Array),
+    postingNames: view('postingNames', Int32Array),
+    keys: new KeyTable(view('keyHashes', Uint32Array), view('keyIds', Int32Array)),
   };
-  return { versions: header.versions, names: new NameIndex(data), entries: EntryTable.fromLines(parts.entries!.split('\n')) };
+  return { versions: header.versions, names: new NameIndex(data), entries: EntryTable.fromText(() => text('entries')) };
+}
+
+/** Lines of one text, decoded and split only when first needed (a cold `vigil screen` reads a handful). */
+export class LineTable {
+  private lines?: string[];
+  constructor(private readonly text: () => string) {}
+  at(i: number): string {
+    this.lines ??= this.text().split('\n');
+    return this.lines[i]!;
+  }
 }

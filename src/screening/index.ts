@@ -7,9 +7,9 @@ import { NameIndex, type NameSource } from './name-index.js';
 import { screenIndex, SimilarityCache, validateQueryName, type ScreenOptions } from './screener.js';
 import { EntryTable, type EntryInfo } from './entry-table.js';
 import { cacheKeyFor, deserialiseIndex, serialiseIndex } from './index-codec.js';
+import { readIndexCache, writeIndexCache } from './index-cache.js';
 
-/** Store meta key holding the serialised index of the active snapshots (see index-codec.ts). */
-export const INDEX_CACHE_META_KEY = 'screening.index-cache';
+export { INDEX_CACHE_META_KEY, cacheFileFor } from './index-cache.js';
 
 /**
  * Default hit threshold. Chosen on the evaluation sets (bench/screening.ts prints the trade-off at
@@ -33,27 +33,27 @@ export class ScreeningIndex {
     const snaps = await store.activeSnapshots();
     const versions = toVersions(snaps);
     const key = cacheKeyFor(versions);
-    const cached = await store.getMeta(INDEX_CACHE_META_KEY);
+    const cached = await readIndexCache(store);
     if (cached) {
       const hit = deserialiseIndex(cached, key);
       if (hit) return new ScreeningIndex(hit.versions, hit.names, hit.entries);
     }
     const built = ScreeningIndex.build(await store.loadEntries(snaps.map((s) => s.id)), snaps);
     try {
-      await store.setMeta(INDEX_CACHE_META_KEY, built.serialise());
+      await writeIndexCache(store, built.serialise());
     } catch {
       // A read-only or busy store still screens; the next start rebuilds.
     }
     return built;
   }
 
-  /** The index as one string (see index-codec.ts). */
-  serialise(): string {
+  /** The index as bytes (see index-codec.ts). */
+  serialise(): Buffer {
     return serialiseIndex(cacheKeyFor(this.versions), this.versions, this.names, this.entries);
   }
 
-  static deserialise(text: string, versions: ListVersion[]): ScreeningIndex | undefined {
-    const hit = deserialiseIndex(text, cacheKeyFor(versions));
+  static deserialise(bytes: Buffer, versions: ListVersion[]): ScreeningIndex | undefined {
+    const hit = deserialiseIndex(bytes, cacheKeyFor(versions));
     return hit && new ScreeningIndex(hit.versions, hit.names, hit.entries);
   }
 

@@ -20,7 +20,7 @@ export interface NameIndexData {
   df: Int32Array;
   /** Per name: entry position, text, and its tokens as a slice of tokenIds/weights. */
   nameEntry: Int32Array;
-  nameText: string[];
+  nameText: string[] | { at(i: number): string };
   nameStart: Int32Array; // length names + 1
   tokenIds: Int32Array;
   weights: Float32Array;
@@ -272,5 +272,8 @@ export class NameIndex {
   surnamesOf(n: number): Uint8Array { return this.data.surnames.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
   weightsOf(n: number): Float32Array { return this.data.weights.subarray(this.data.nameStart[n]!, this.data.nameStart[n + 1]!); }
   entryOf(n: number): number { return this.data.nameEntry[n]!; }
-  textOf(n: number): string { return this.data.nameText[n]!; }
+  textOf(n: number): string {
+    const t = this.data.nameText;
+    return Array.isArray(t) ? t[n]! : t.at(n);
+  }
 }

@@ -36,6 +36,7 @@ function seed(): Promise<string> {
     await v.close();
     // Another process may have finished first; either copy is complete and equal.
     renameSync(building, file);
+    if (existsSync(`${building}.screening-index`)) renameSync(`${building}.screening-index`, `${file}.screening-index`);
     for (const ext of ['-wal', '-shm']) rmSync(`${building}${ext}`, { force: true });
     return file;
   })();
@@ -45,6 +46,9 @@ function seed(): Promise<string> {
 /** A fresh copy of the seeded database in a temp dir removed after the test. */
 export async function seededDb(t: { after(fn: () => unknown): void }): Promise<string> {
   const target = join(tempDir(t, 'vigil-seeded-'), 'vigil.db');
-  copyFileSync(await seed(), target);
+  const source = await seed();
+  copyFileSync(source, target);
+  // The screening index cache sits beside the database file (src/screening/index-cache.ts).
+  if (existsSync(`${source}.screening-index`)) copyFileSync(`${source}.screening-index`, `${target}.screening-index`);
   return target;
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { Vigil } from '../../src/app/vigil.js';
-import { DEFAULT_THRESHOLD, INDEX_CACHE_META_KEY, ScreeningIndex } from '../../src/screening/index.js';
+import { existsSync, statSync } from 'node:fs';
+import { DEFAULT_THRESHOLD, ScreeningIndex, cacheFileFor } from '../../src/screening/index.js';
 import { seededDb } from '../api/seeded-db.js';
 
 async function open(t: { after(fn: () => unknown): void }): Promise<{ v: Vigil; index: ScreeningIndex }> {
@@ -18,8 +19,8 @@ test('the cached index in the store loads and screens like a fresh build', async
   const { v, index } = await open(t);
   assert.ok(index.entryCount > 26_000, String(index.entryCount));
   assert.ok(index.nameCount > 60_000, String(index.nameCount));
-  const cached = await v.store.getMeta(INDEX_CACHE_META_KEY);
-  assert.ok(cached && cached.length > 1_000_000, 'the serialised index is kept in the store');
+  const file = cacheFileFor(v.store)!;
+  assert.ok(existsSync(file) && statSync(file).size > 1_000_000, 'the serialised index is kept beside the database');
   const again = ScreeningIndex.deserialise(index.serialise(), index.versions)!;
   for (const name of ['Moammar Gadhafi', 'معمر القذافي', 'Bank of Kunlun', 'Vladimir Putin']) {
     assert.deepEqual(again.screen({ name }).hits, index.screen({ name }).hits, name);
