@@ -95,7 +95,7 @@ export class ScreeningIndex {
     const threshold = q.threshold ?? DEFAULT_THRESHOLD;
     if (!(threshold >= 0 && threshold <= 1)) throw new VigilInputError(`threshold must be between 0 and 1, got ${q.threshold}`, 'threshold');
     if (q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)) throw new VigilInputError(`limit must be a positive integer, got ${q.limit}`, 'limit');
-    const cache = opts.bruteForce ? (this.bruteCache ??= new SimilarityCache(this.names, 50000, true)) : this.cache;
+    const cache = opts.bruteForce ? (this.bruteCache ??= new SimilarityCache(this.names, 5000, true, 20_000_000)) : this.cache;
     const hits = screenIndex(this.names, this.entries, cache, q, threshold, opts);
     return { query: q, threshold, lists: this.versions, hits };
   }

@@ -40,20 +40,34 @@ export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Ar
 /** Similarities of query tokens to vocabulary tokens, remembered across queries (batch screening repeats tokens). */
 export class SimilarityCache {
   private readonly cache = new Map<string, TokenReach>();
-  /** `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key table. */
-  constructor(private readonly index: NameIndex, private readonly max = 20000, private readonly scan = false) {}
+  private size = 0;
+  /**
+   * `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key
+   * table. The cache holds at most `maxEntries` tokens and about `maxSize` similarities + names.
+   */
+  constructor(private readonly index: NameIndex, private readonly maxEntries = 20000, private readonly scan = false, private readonly maxSize = 4_000_000) {}
   get(q: PreparedToken): TokenReach {
-    const key = `${q.key}|${q.kind}`;
+    // Everything tokenSimilarity looks at on the query side belongs in the key.
+    const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.groups.join(',')}`;
     let r = this.cache.get(key);
     if (!r) {
       const sims = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
       r = { sims, names: this.scan ? new Int32Array(0) : this.index.namesHolding(sims.keys()) };
-      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
+      const cost = sims.size + r.names.length;
+      while (this.cache.size && (this.cache.size >= this.maxEntries || this.size + cost > this.maxSize)) {
+        const [oldKey, old] = this.cache.entries().next().value!;
+        this.cache.delete(oldKey);
+        this.size -= old.sims.size + old.names.length;
+      }
       this.cache.set(key, r);
+      this.size += cost;
     }
     return r;
   }
-  clear(): void { this.cache.clear(); }
+  clear(): void {
+    this.cache.clear();
+    this.size = 0;
+  }
 }
 
 /** Sorted intersection of sorted arrays a and b. */
