@@ -7,10 +7,11 @@ import type { Store } from '../store/store.js';
 import { openStore } from '../store/open.js';
 import { ensureBundledLists } from '../lists/bundled.js';
 import { ScreeningIndex, compareNames } from '../screening/index.js';
-import { loadControlCatalog, type ControlCatalog } from '../controls/catalog.js';
-import { loadRuleSet, assessTransaction, type RuleSet } from '../policy/index.js';
+// The catalogue and the policy engine are imported on first use: `vigil screen` never needs them
+// and loading them costs a cold start about half a second.
+import type { ControlCatalog } from '../controls/catalog.js';
+import type { RuleSet } from '../policy/index.js';
 import { defaultActor, recordAssessment, recordScreening, type AuditOptions } from '../cases/audit-calls.js';
-import { ruleSetToJson } from '../cases/rule-set-json.js';
 
 export interface VigilOptions {
   /** SQLite file path (embedded default). */
@@ -98,7 +99,7 @@ export class Vigil {
   }
 
   controls(): Promise<ControlCatalog> {
-    if (!this.catalog) this.catalog = loadControlCatalog();
+    if (!this.catalog) this.catalog = import('../controls/catalog.js').then((m) => m.loadControlCatalog());
     return this.catalog;
   }
 
@@ -107,7 +108,7 @@ export class Vigil {
   }
 
   rules(): Promise<RuleSet> {
-    if (!this.ruleSet) this.ruleSet = loadRuleSet();
+    if (!this.ruleSet) this.ruleSet = import('../policy/index.js').then((m) => m.loadRuleSet());
     return this.ruleSet;
   }
 
@@ -118,6 +119,7 @@ export class Vigil {
    */
   async assess(tx: Transaction, asOf?: string, opts: AuditOptions = {}): Promise<Assessment> {
     const [index, catalog, rules] = await Promise.all([this.screening(), this.controls(), this.rules()]);
+    const { assessTransaction } = await import('../policy/index.js');
     const result = assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
     await this.keepRuleSet(rules);
     if (opts.audit !== false) await recordAssessment(this.store, this.actorOf(opts), { transaction: tx, asOf: result.asOf }, result);
@@ -128,6 +130,7 @@ export class Vigil {
   private keepRuleSet(rules: RuleSet): Promise<void> {
     this.ruleSetStored ??= (async () => {
       if (!(await this.store.getRuleSet(rules.sha256))) {
+        const { ruleSetToJson } = await import('../cases/rule-set-json.js');
         await this.store.putRuleSet(rules.sha256, rules.version, ruleSetToJson(rules));
       }
     })();

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // The `vigil` command. Each sub-command lives in src/cli/commands/<name>.ts and registers itself.
+// Only the module of the command asked for is loaded (serve pulls in fastify, worker pg-boss...),
+// which keeps a cold `vigil screen` fast; help and unknown commands load them all.
 import { Command } from 'commander';
-import { register as screen } from './commands/screen.js';
-import { register as compare } from './commands/compare.js';
-import { register as lists } from './commands/lists.js';
-import { register as classify } from './commands/classify.js';
-import { register as assess } from './commands/assess.js';
-import { register as serve } from './commands/serve.js';
-import { register as keys } from './commands/keys.js';
-import { register as cases } from './commands/cases.js';
-import { register as audit } from './commands/audit.js';
-import { register as worker } from './commands/worker.js';
+
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+  screen: () => import('./commands/screen.js'),
+  compare: () => import('./commands/compare.js'),
+  lists: () => import('./commands/lists.js'),
+  classify: () => import('./commands/classify.js'),
+  assess: () => import('./commands/assess.js'),
+  serve: () => import('./commands/serve.js'),
+  keys: () => import('./commands/keys.js'),
+  cases: () => import('./commands/cases.js'),
+  audit: () => import('./commands/audit.js'),
+  worker: () => import('./commands/worker.js'),
+};
 
 const program = new Command('vigil')
   .description('Export-control engine: screen parties, classify items, assess transactions per jurisdiction.')
@@ -22,6 +28,19 @@ const program = new Command('vigil')
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const reg of [screen, compare, lists, classify, assess, serve, keys, cases, audit, worker]) reg(program);
+/** The sub-command named on the command line, skipping the global options (and their values). */
+function requestedCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db' || a === '--database-url') { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return undefined;
+}
+
+const wanted = requestedCommand(process.argv.slice(2));
+const names = wanted && COMMANDS[wanted] ? [wanted] : Object.keys(COMMANDS);
+for (const m of await Promise.all(names.map((n) => COMMANDS[n]!()))) m.register(program);
 
 await program.parseAsync(process.argv);

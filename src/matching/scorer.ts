@@ -12,6 +12,12 @@ export const UNMATCHED_LIST_PENALTY = 0.3;
 export const COMMON_MATCH_PENALTY = 0.4;
 /** Ceiling for a pair of names that share only generic words, legal forms, titles or initials. */
 export const GENERIC_ONLY_CAP = 0.5;
+/**
+ * Share of the list-token penalty kept when the query is a full name met in the list name: every query
+ * token matched, at least three of them, the surname among them. What is left over in the list is then
+ * a nasab chain or middle names (Aisha Muammar Gaddafi vs AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI).
+ */
+export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
 /** Factor when a listed surname stays unmatched and no surname matched. */
 export const SURNAME_MISSED_FACTOR = 0.95;
 /** Cross-script matches resting on fewer consonants than this are weak... */
@@ -144,7 +150,9 @@ export function scoreTokens(
   // The penalty for list tokens left over grows when what did match is common (Juan Garcia met in
   // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
   const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
-  const listPenalty = (UNMATCHED_LIST_PENALTY + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
+  const fullQuery = qUnmatched === 0 && q.length >= 3 && surnameMet;
+  const listPenalty = (UNMATCHED_LIST_PENALTY + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover)
+    * (fullQuery ? FULL_QUERY_LIST_PENALTY_SHARE : 1);
   let score = qScore * (1 - listPenalty);
   // A listed surname left unmatched while only given names agree (Michael James vs JAMES MICHAEL CLARK).
   if (surnameMissed) score *= SURNAME_MISSED_FACTOR;
