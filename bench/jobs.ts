@@ -12,7 +12,7 @@
 //    'HTTP' (POST /api/screen over loopback) — on SQLite and on PostgreSQL, alternating rounds;
 //    median per query and the ratio PostgreSQL / SQLite (target: within 20 %).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -95,9 +95,21 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds of all PostgreSQL server processes now alive (approximate: other clients count too). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) total += cpuSeconds(Number(pid));
+    } catch { /* exited meanwhile */ }
+  }
+  return total;
+}
+
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 
-interface JobRun { seconds: number; submit: number; cpu: number; load: string }
+interface JobRun { seconds: number; submit: number; cpu: number; pgCpu: number; load: string }
 
 async function benchJobs(): Promise<void> {
   const db = await freshPg();
@@ -116,6 +128,7 @@ async function benchJobs(): Promise<void> {
         // Fresh workers per run (index built before the clock starts).
         const workers = await Promise.all(Array.from({ length: w }, () => startWorker(db.url)));
         const cpu0 = workers.reduce((n, c) => n + cpuSeconds(c.pid!), 0);
+        const pg0 = postgresCpuSeconds();
         const load = loadAverage();
         const t0 = performance.now();
         const res = await fetch(`${url}/api/jobs/screen`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
@@ -130,10 +143,10 @@ async function benchJobs(): Promise<void> {
         }
         const r: JobRun = {
           seconds: (performance.now() - t0) / 1000, submit: (t1 - t0) / 1000,
-          cpu: workers.reduce((n, c) => n + cpuSeconds(c.pid!), 0) - cpu0, load,
+          cpu: workers.reduce((n, c) => n + cpuSeconds(c.pid!), 0) - cpu0, pgCpu: postgresCpuSeconds() - pg0, load,
         };
         results.get(w)!.push(r);
-        log(`${w} worker(s), run ${run + 1}: ${NAMES} names in ${r.seconds.toFixed(1)} s (submit ${r.submit.toFixed(1)} s, worker CPU ${r.cpu.toFixed(0)} s, load average ${load})`);
+        log(`${w} worker(s), run ${run + 1}: ${NAMES} names in ${r.seconds.toFixed(1)} s (submit ${r.submit.toFixed(1)} s, worker CPU ${r.cpu.toFixed(0)} s, PostgreSQL CPU ${r.pgCpu.toFixed(0)} s, load average ${load})`);
         await Promise.all(workers.map(stopWorker));
       }
     }
@@ -143,12 +156,13 @@ async function benchJobs(): Promise<void> {
 
     console.log(`\nBatch job: ${NAMES.toLocaleString('en')} names as one CSV POST, chunks of ${CHUNK}, worker --concurrency ${CONCURRENCY}, median of ${RUNS} run(s), 2-core machine shared with other work\n`);
     const baseRate = NAMES / median(results.get(WORKERS[0]!)!.map((r) => r.seconds));
-    const out = [['worker processes', 'submit s', 'submit→done s', 'names/s', `ratio to ${WORKERS[0]} worker`, 'names per worker-CPU-s', 'load avg at start']];
+    const out = [['worker processes', 'submit s', 'submit→done s', 'names/s', `ratio to ${WORKERS[0]} worker`, 'names per worker-CPU-s', 'PostgreSQL CPU s', 'load avg at start']];
     for (const [w, rs] of results) {
       const rate = NAMES / median(rs.map((r) => r.seconds));
       out.push([
         String(w), median(rs.map((r) => r.submit)).toFixed(1), median(rs.map((r) => r.seconds)).toFixed(1), rate.toFixed(0),
-        (rate / baseRate).toFixed(2), (NAMES / median(rs.map((r) => r.cpu))).toFixed(0), rs.map((r) => r.load).join(' '),
+        (rate / baseRate).toFixed(2), (NAMES / median(rs.map((r) => r.cpu))).toFixed(0), median(rs.map((r) => r.pgCpu)).toFixed(0),
+        rs.map((r) => r.load).join(' '),
       ]);
     }
     table(out);
