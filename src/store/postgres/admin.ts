@@ -20,15 +20,9 @@ export async function pgPing(url: string, timeoutMs = 2000): Promise<boolean> {
 
 const SAFE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function onMaintenanceDb<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDefaultUser(withDatabase(serverUrl, 'postgres')) });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
+/** Run `fn` on the server's `postgres` database (CREATE/DROP DATABASE cannot run on the target). */
+function onMaintenanceDb<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  return onDb(withDatabase(serverUrl, 'postgres'), fn);
 }
 
 /** Create database `name` on the server of `serverUrl`; returns the new database's URL. */
