@@ -4,29 +4,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vigil } from '../../src/app/vigil.js';
-import type { Assessment, Transaction } from '../../src/model/index.js';
+import type { Assessment } from '../../src/model/index.js';
+import { loadScenarios, type Scenario } from './support.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
 const dir = mkdtempSync(join(tmpdir(), 'vigil-assess-'));
 const db = join(dir, 'vigil.db');
 
-interface Scenario {
-  id: string;
-  asOf: string;
-  transaction: Transaction;
-  expect: Record<string, string[]>;
-  applies?: Record<string, boolean>;
-  mustCite?: string[];
-  redFlags?: string[];
-  divergent?: boolean;
-}
-const scenarios: Scenario[] = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort()
-  .map((f) => JSON.parse(readFileSync(join(SCENARIOS, f), 'utf8')));
+const scenarios = loadScenarios();
 
 const results = new Map<string, Assessment>();
 

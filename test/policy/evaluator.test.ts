@@ -2,23 +2,10 @@
 // (the shapes the catalogue and the index return), so policy is tested apart from matching quality.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ItemClassification, ScreeningHit, Transaction } from '../../src/model/index.js';
-import { ENTRIES, classified, det, evaluate, fired, flags, hit, transaction, unclassified } from './support.js';
+import { ENTRIES, loadScenarios, classified, det, evaluate, fired, flags, hit, transaction, unclassified } from './support.js';
 
-const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
 
-interface Scenario {
-  id: string;
-  asOf: string;
-  transaction: Transaction;
-  expect: Record<string, string[]>;
-  applies?: Record<string, boolean>;
-  mustCite?: string[];
-  redFlags?: string[];
-  divergent?: boolean;
-}
 
 // What the catalogue and the index give for the scenario facts (S6: the end user is on the UN list
 // and the SDN list under Libya).
@@ -37,8 +24,7 @@ const FACTS: Record<string, { items: ItemClassification[]; hits?: ScreeningHit[]
   },
 };
 
-for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort()) {
-  const s = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')) as Scenario;
+for (const s of loadScenarios()) {
   test(`scenario ${s.id} (policy level)`, async () => {
     const facts = FACTS[s.id];
     assert.ok(facts, `facts for ${s.id}`);

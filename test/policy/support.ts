@@ -1,5 +1,7 @@
 // Shared inputs for the policy tests: the real rule set from data/rules, and plain-data item
 // classifications and screening hits written the way the catalogue and the index return them.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type {
   Assessment, ClassificationResult, Determination, ItemClassification, PartyScreening, RedFlag, ScreeningHit, Transaction,
 } from '../../src/model/index.js';
@@ -105,4 +107,23 @@ export function dayBefore(d: string): string {
   const t = new Date(`${d}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() - 1);
   return t.toISOString().slice(0, 10);
+}
+
+/** A reference scenario of test/fixtures/scenarios (a copy of ../shared/scenarios). */
+export interface Scenario {
+  id: string;
+  asOf: string;
+  transaction: Transaction;
+  expect: Record<string, string[]>;
+  applies?: Record<string, boolean>;
+  mustCite?: string[];
+  redFlags?: string[];
+  divergent?: boolean;
+}
+
+/** The reference scenarios, sorted by file name. */
+export function loadScenarios(): Scenario[] {
+  const dir = join(import.meta.dirname, '../fixtures/scenarios');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Scenario);
 }
