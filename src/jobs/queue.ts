@@ -46,14 +46,20 @@ export class JobQueue {
     });
     boss.on('error', (err: Error) => log(`job queue: ${err.message}`));
     await boss.start();
-    await boss.createQueue(FAILED_CHUNK_QUEUE, { name: FAILED_CHUNK_QUEUE, retryLimit: 0 });
-    await boss.createQueue(CHUNK_QUEUE, {
-      name: CHUNK_QUEUE,
-      retryLimit: settings.retryLimit,
-      retryDelay: settings.retryDelaySeconds,
-      expireInSeconds: settings.expireInSeconds,
-      deadLetter: FAILED_CHUNK_QUEUE,
-    });
+    try {
+      await createQueueRetryingDeadlock(boss, FAILED_CHUNK_QUEUE, { name: FAILED_CHUNK_QUEUE, retryLimit: 0 });
+      await createQueueRetryingDeadlock(boss, CHUNK_QUEUE, {
+        name: CHUNK_QUEUE,
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        expireInSeconds: settings.expireInSeconds,
+        deadLetter: FAILED_CHUNK_QUEUE,
+      });
+    } catch (err) {
+      // A started pg-boss keeps timers and connections: stop it, or the process never exits.
+      await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
+      throw err;
+    }
     return new JobQueue(boss, settings);
   }
 
@@ -119,6 +125,27 @@ export class JobQueue {
   /** Stop taking chunks; wait up to `timeoutMs` for the ones in hand, then close the connections. */
   async stop(timeoutMs = 10_000): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
+  }
+}
+
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Instances that start together on a new database both create the queues. pg-boss's create_queue
+ * inserts the queue row and then attaches a partition with a foreign key to the queue table; a second
+ * instance's insert of the same row holds a lock on that table while it waits for the first, and
+ * PostgreSQL breaks the cycle by aborting one of them ("deadlock detected"). The retry finds the queue
+ * made by the winner (its insert is ON CONFLICT DO NOTHING) and returns.
+ */
+async function createQueueRetryingDeadlock(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
   }
 }
 
