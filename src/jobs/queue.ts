@@ -122,6 +122,15 @@ export class JobQueue {
     return j ? { state: j.state, retryCount: j.retryCount } : null;
   }
 
+  /** Chunks held by a worker right now, across all instances (created/retry < active < completed). */
+  async activeChunks(): Promise<number> {
+    const [waiting, unfinished] = await Promise.all([
+      this.boss.getQueueSize(CHUNK_QUEUE, { before: 'active' }),
+      this.boss.getQueueSize(CHUNK_QUEUE, { before: 'completed' }),
+    ]);
+    return unfinished - waiting;
+  }
+
   /** Stop taking chunks; wait up to `timeoutMs` for the ones in hand, then close the connections. */
   async stop(timeoutMs = 10_000): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });

@@ -188,6 +188,8 @@ describe('web UI', { skip }, () => {
 
   test('keyboard: skip link, navigation and the screening form work without a mouse', async () => {
     const p = await page('desktop', '/screen');
+    // Tab before React has rendered lands on <body> (seen in CI): wait for the form first.
+    await p.locator('#s-name').waitFor();
     await p.keyboard.press('Tab');
     assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     await p.keyboard.press('Enter');

@@ -313,6 +313,42 @@ for (const b of await storeBackends()) {
         assert.deepEqual(events.map((e) => e.seq), Array.from({ length: 30 }, (_, i) => i + 1));
         events.forEach((e, i) => assert.equal(e.prevHash, i === 0 ? GENESIS_HASH : events[i - 1].hash));
       });
+
+      // Each store remembers the tail it last wrote (PostgreSQL appends in one statement when it
+      // knows it); another store's appends, transactional appends and a rolled-back one must make
+      // that guess stale without forking the chain.
+      test('two stores interleaving standalone, transactional and rolled-back appends keep one chain', async (t) => {
+        const target = await b.target(t);
+        const one = await openTestStore(t, target);
+        const two = await openStore(target);
+        t.after(() => two.close());
+        const actions: string[] = [];
+        const append = async (s: typeof one, action: string) => { actions.push(action); await s.appendAudit({ actor: 'a', action }); };
+        await append(one, 'one.1');
+        await append(one, 'one.2');
+        await append(two, 'two.1');
+        await append(one, 'one.3');
+        await one.transaction(async (tx) => {
+          actions.push('one.tx');
+          await tx.appendAudit({ actor: 'a', action: 'one.tx' });
+          await tx.setMeta('k', 'v');
+        });
+        await assert.rejects(two.transaction(async (tx) => {
+          await tx.appendAudit({ actor: 'a', action: 'two.rolled-back' });
+          throw new Error('abort');
+        }), /abort/);
+        await append(two, 'two.2');
+        await append(one, 'one.4');
+        await Promise.all([1, 2, 3, 4, 5].flatMap((i) => [append(one, `one.c${i}`), append(two, `two.c${i}`)]));
+        const events = await one.listAudit();
+        assert.deepEqual(events.map((e) => e.seq), actions.map((_, i) => i + 1));
+        assert.deepEqual(new Set(events.map((e) => e.action)), new Set(actions), 'every committed event once, the rolled-back one not');
+        events.forEach((e, i) => {
+          assert.equal(e.prevHash, i === 0 ? GENESIS_HASH : events[i - 1].hash, `link ${e.seq}`);
+          const { hash, ...rest } = e;
+          assert.equal(auditHash(rest), hash);
+        });
+      });
     });
 
     describe('cases, sequences and denial notifications', () => {

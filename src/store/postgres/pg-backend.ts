@@ -107,6 +107,8 @@ export class PostgresBackend implements Backend {
     await ex.run('SELECT pg_advisory_xact_lock(?)', [what === 'audit' ? AUDIT_LOCK : SNAPSHOTS_LOCK]);
   }
 
+  readonly auditLockQuery = `SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+
   // Delivered to listeners only if the activating transaction commits.
   async notifySnapshotsChanged(ex: Executor): Promise<void> {
     await ex.run(`SELECT pg_notify('${SNAPSHOT_CHANNEL}', '')`);

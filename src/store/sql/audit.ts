@@ -1,5 +1,5 @@
-// The append-only, hash-chained audit trail. Appends run inside a transaction holding the
-// backend's audit lock, so seq and prevHash are read and written by one writer at a time.
+// The append-only, hash-chained audit trail. Appends hold the backend's audit lock, so seq and
+// prevHash are read and written by one writer at a time.
 import type { AuditEvent, AuditEventInput } from '../../model/index.js';
 import { GENESIS_HASH, auditHash } from '../audit-hash.js';
 import type { Executor } from './executor.js';
@@ -27,32 +27,69 @@ function jsonOrNull(v: unknown): string | null {
   return JSON.stringify(v) ?? null;
 }
 
-/** Call inside a transaction that holds the audit lock. */
-export async function appendAudit(ex: Executor, input: AuditEventInput): Promise<AuditEvent> {
-  const last = await ex.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-  const dataVersions = jsonOrNull(input.dataVersions);
-  const detail = jsonOrNull(input.detail);
-  // Build the event from what will be stored, so that the hash is recomputable from the rows.
+/** The chain's last link. */
+export interface AuditTail { seq: number; hash: string }
+
+/** The row and event for `input` appended after `tail`, hashed over what will be stored. */
+function nextLink(input: AuditEventInput, tail: AuditTail | undefined): { row: AuditRow; event: AuditEvent } {
   const row: AuditRow = {
-    seq: last ? Number(last.seq) + 1 : 1,
+    seq: tail ? tail.seq + 1 : 1,
     at: new Date().toISOString(),
     actor: input.actor,
     action: input.action,
     subject: input.subject ?? null,
     input_hash: input.inputHash ?? null,
     outcome: input.outcome ?? null,
-    data_versions: dataVersions,
-    detail,
-    prev_hash: last?.hash ?? GENESIS_HASH,
+    data_versions: jsonOrNull(input.dataVersions),
+    detail: jsonOrNull(input.detail),
+    prev_hash: tail?.hash ?? GENESIS_HASH,
     hash: '',
   };
   const event = toEvent(row);
   row.hash = event.hash = auditHash(event);
-  await ex.run(`INSERT INTO audit_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    row.seq, row.at, row.actor, row.action, row.subject, row.input_hash, row.outcome, row.data_versions,
-    row.detail, row.prev_hash, row.hash,
-  ]);
+  return { row, event };
+}
+
+const rowValues = (r: AuditRow) => [
+  r.seq, r.at, r.actor, r.action, r.subject, r.input_hash, r.outcome, r.data_versions, r.detail, r.prev_hash, r.hash,
+];
+
+/** Call inside a transaction that holds the audit lock. */
+export async function appendAudit(ex: Executor, input: AuditEventInput): Promise<AuditEvent> {
+  const last = await ex.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  const { row, event } = nextLink(input, last ? { seq: Number(last.seq), hash: last.hash } : undefined);
+  await ex.run(`INSERT INTO audit_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rowValues(row));
   return event;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Outside any transaction, in one statement and so one round trip (PostgreSQL): append `input`
+ * after `tail`, a guess of the chain's last link, holding the audit lock for the statement's own
+ * transaction (`lockQuery`, a CTE) so that locked transactional appends are never overtaken.
+ * Returns undefined, having written nothing, when `tail` is no longer the last link: the row is
+ * inserted only if `tail` is still stored and nothing follows it, and a writer that committed while
+ * this statement waited for the lock makes the insert fail on the seq key instead. Either way the
+ * chain stays linear: seq is unique and every row names its stored predecessor.
+ */
+export async function appendAuditAfter(
+  ex: Executor, input: AuditEventInput, tail: AuditTail | undefined, lockQuery: string,
+): Promise<AuditEvent | undefined> {
+  const { row, event } = nextLink(input, tail);
+  const predecessor = tail ? 'EXISTS (SELECT 1 FROM audit_events WHERE seq = ? AND hash = ?)' : 'TRUE';
+  // INSERT … SELECT types bare parameters as text: seq needs its cast.
+  const sql = `WITH audit_lock AS (${lockQuery})
+    INSERT INTO audit_events (${COLUMNS})
+    SELECT CAST(? AS BIGINT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM audit_lock
+    WHERE NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ?) AND ${predecessor}`;
+  const params = [...rowValues(row), tail?.seq ?? 0, ...(tail ? [tail.seq, tail.hash] : [])];
+  try {
+    return (await ex.run(sql, params)) === 1 ? event : undefined;
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
+    throw err;
+  }
 }
 
 export async function listAudit(ex: Executor, opts: { afterSeq?: number; limit?: number } = {}): Promise<AuditEvent[]> {

@@ -18,6 +18,9 @@ import * as snapshots from './snapshots.js';
 /** A transaction's executor and whether it is still open. */
 interface TxScope { ex: Executor; open: boolean }
 
+/** The audit chain's last link as this process last committed or saw it (shared by a store's tx views). */
+interface ChainGuess { tail?: audit.AuditTail }
+
 const ended = () => Promise.reject(new Error('this transaction has already ended; use the store, not the old tx'));
 /** What a `tx` kept past its transaction gets: every call rejects. */
 const ENDED: TxScope = { ex: { all: ended, get: ended, run: ended, column: ended }, open: true };
@@ -26,11 +29,12 @@ export class SqlStore implements Store {
   private constructor(
     private readonly backend: Backend,
     private readonly scopes: AsyncLocalStorage<TxScope>,
+    private readonly chain: ChainGuess,
     private readonly bound?: TxScope,
   ) {}
 
   static over(backend: Backend): SqlStore {
-    return new SqlStore(backend, new AsyncLocalStorage<TxScope>());
+    return new SqlStore(backend, new AsyncLocalStorage<TxScope>(), {});
   }
 
   get kind(): 'sqlite' | 'postgres' { return this.backend.kind; }
@@ -57,11 +61,11 @@ export class SqlStore implements Store {
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     const current = this.scope();
-    if (current) return fn(this.bound ? this : new SqlStore(this.backend, this.scopes, current));
+    if (current) return fn(this.bound ? this : new SqlStore(this.backend, this.scopes, this.chain, current));
     return this.backend.transaction(async (ex) => {
       const scope: TxScope = { ex, open: true };
       try {
-        return await this.scopes.run(scope, () => fn(new SqlStore(this.backend, this.scopes, scope)));
+        return await this.scopes.run(scope, () => fn(new SqlStore(this.backend, this.scopes, this.chain, scope)));
       } finally {
         scope.open = false;
       }
@@ -115,11 +119,25 @@ export class SqlStore implements Store {
   revokeApiKey(id: string, at: string): Promise<boolean> { return keys.revokeApiKey(this.ex(), id, at); }
 
   // ---- audit ----------------------------------------------------------------------------------
-  appendAudit(e: AuditEventInput): Promise<AuditEvent> {
-    return this.atomically(async (ex) => {
+  async appendAudit(e: AuditEventInput): Promise<AuditEvent> {
+    const standalone = !this.scope();
+    const lockQuery = this.backend.auditLockQuery;
+    if (standalone && lockQuery) {
+      // One round trip when this process knows the tail (it wrote the last event); a miss writes
+      // nothing and falls through to the locked read-then-insert.
+      const event = await audit.appendAuditAfter(this.backend.root, e, this.chain.tail, lockQuery);
+      if (event) {
+        this.chain.tail = { seq: event.seq, hash: event.hash };
+        return event;
+      }
+    }
+    const event = await this.atomically(async (ex) => {
       await this.backend.lock(ex, 'audit');
       return audit.appendAudit(ex, e);
     });
+    // Inside a caller's transaction the event may still roll back: only a committed one is the tail.
+    if (standalone) this.chain.tail = { seq: event.seq, hash: event.hash };
+    return event;
   }
 
   listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]> { return audit.listAudit(this.ex(), opts); }
