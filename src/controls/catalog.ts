@@ -12,14 +12,19 @@ import { EuListScope } from './eu-list.js';
 import { EuRegulations, parseAsOf, type EuRegulation } from './eu-regulation.js';
 
 export type { EuRegulation };
+export { ControlSources, type ControlDocuments };
 import { buildResult } from './results.js';
 import { SynonymTable } from './synonyms.js';
-import { dataFingerprint } from './data-files.js';
+import { ControlSources, type ControlDocuments } from './sources.js';
 import { checkQuery, MAX_QUERY_CHARS, searchWords } from './text-query.js';
 import { TextSearch } from './text-search.js';
 
 export interface ControlCatalog {
+  /** For people: the CCL issue date and the first 12 hex digits of `sha256`. */
   readonly version: string;
+  /** Over the documents it was built from (`sources.documents`), which the store keeps for replay. */
+  readonly sha256: string;
+  readonly sources: ControlSources;
   classify(query: string, opts?: { asOf?: string; limit?: number }): ClassifyResponse;
   /** Code or CAS resolve exactly; a description alone gives suggestions and `classified: false`. */
   classifyItem(item: Item, index: number, asOf: string): ItemClassification;
@@ -37,21 +42,22 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const SUGGESTIONS = 5;
 const PSEUDO_CODE = /^CWC-S[123]$/i;
-/** The data files a catalogue is built from (its version fingerprints them). */
-const CATALOG_FILES = [
-  'us-ear/ccl.json', 'supplement.json', 'synonyms.json', 'eu/list-scope.json', 'eu/regulations.json',
-  'chemicals/ag_precursors_1C350.csv', 'chemicals/cwc_not_ag_1C355.csv', 'chemicals/cwc_schedules.csv',
-  'chemicals/ag_pathogens_toxins_1C351.csv',
-];
 /** Words people put before a code or CAS number: 'ECCN 1C350', 'CAS No. 111-48-8'. */
 const LEAD_WORDS = /^(?:eccn|ccl|cas(?:\s*(?:no\.?|number|rn|#))?|entry|code)\s*[:#]?\s+(?=\d)/i;
 
+/** The catalogue of the shipped data files. */
 export async function loadControlCatalog(): Promise<ControlCatalog> {
-  return Catalog.load();
+  return Catalog.build(ControlSources.fromDisk());
+}
+
+/** A catalogue from documents already read: a kept copy (replay), or a test's variant of the shipped files. */
+export function buildControlCatalog(sources: ControlSources): ControlCatalog {
+  return Catalog.build(sources);
 }
 
 class Catalog implements ControlCatalog {
   readonly version: string;
+  readonly sha256: string;
   private text?: TextSearch;
 
   private constructor(
@@ -60,24 +66,25 @@ class Catalog implements ControlCatalog {
     private readonly synonyms: SynonymTable,
     private readonly regulations: EuRegulations,
     private readonly listDate: string,
-    fingerprint: string,
+    readonly sources: ControlSources,
   ) {
     // The list date for people, the fingerprint of every data file for replaying a decision.
-    this.version = `controls-${listDate}-${fingerprint}`;
+    this.sha256 = sources.sha256;
+    this.version = `controls-${listDate}-${sources.sha256.slice(0, 12)}`;
   }
 
-  static load(): Catalog {
-    const eu = EuListScope.load();
-    const { entries, cclIssueDate } = loadEntries(eu);
-    const synonyms = SynonymTable.load();
+  static build(src: ControlSources): Catalog {
+    const eu = EuListScope.load(src);
+    const { entries, cclIssueDate } = loadEntries(eu, src);
+    const synonyms = SynonymTable.load(src);
     for (const s of synonyms.records) {
       const entry = entries.get(s.ref.split('.')[0]!);
       if (s.summary && entry && s.ref.includes('.')) entry.summaries.set(s.ref, s.summary);
     }
-    const chemicals = ChemicalRegistry.load();
+    const chemicals = ChemicalRegistry.load(src);
     chemicals.noteUnscheduled(entries.get('1C351')?.paragraphText.keys() ?? []);
-    const regulations = EuRegulations.load();
-    return new Catalog(entries, chemicals, synonyms, regulations, cclIssueDate, dataFingerprint(CATALOG_FILES));
+    const regulations = EuRegulations.load(src);
+    return new Catalog(entries, chemicals, synonyms, regulations, cclIssueDate, src);
   }
 
   entry(code: string): CatalogEntry | undefined {

@@ -2,7 +2,7 @@
 // the supplement of entries that snapshot lacks (data/controls/supplement.json), with the EU list
 // status of each code derived from its numbering.
 import type { ControlEntry, Regime } from '../model/controls.js';
-import { readControlsCsv, readControlsJson } from './data-files.js';
+import type { ControlSources } from './sources.js';
 import { PATHOGEN_FILE } from './chemicals.js';
 import type { EuListScope } from './eu-list.js';
 import { parseChartRows, parseReasonCodes, type ChartControl, type ChartRowInput } from './us-reasons.js';
@@ -57,12 +57,12 @@ export interface CatalogData {
   cclIssueDate: string;
 }
 
-export function loadEntries(eu: EuListScope): CatalogData {
-  const ccl = readControlsJson<CclFile>('us-ear/ccl.json');
+export function loadEntries(eu: EuListScope, src: ControlSources): CatalogData {
+  const ccl = src.json<CclFile>('us-ear/ccl.json');
   const entries = new Map<string, CatalogEntry>();
   for (const e of ccl.entries) entries.set(e.eccn, fromCcl(e, eu, ccl.ecfrIssueDate));
-  addPathogenParagraphs(entries.get('1C351'));
-  const supplement = readControlsJson<{ entries: SupplementEntry[] }>('supplement.json');
+  addPathogenParagraphs(entries.get('1C351'), src);
+  const supplement = src.json<{ entries: SupplementEntry[] }>('supplement.json');
   for (const s of supplement.entries) if (!entries.has(s.code)) entries.set(s.code, fromSupplement(s, eu));
   return { entries, cclIssueDate: ccl.ecfrIssueDate };
 }
@@ -143,9 +143,9 @@ function paragraphsOf(e: CclEntry): Map<string, string> {
   return out;
 }
 
-function addPathogenParagraphs(entry: CatalogEntry | undefined): void {
+function addPathogenParagraphs(entry: CatalogEntry | undefined, src: ControlSources): void {
   if (!entry) return;
-  for (const r of readControlsCsv(PATHOGEN_FILE)) {
+  for (const r of src.csv(PATHOGEN_FILE)) {
     const ref = r.eccn_paragraph!;
     if (!entry.paragraphText.has(ref)) entry.paragraphText.set(ref, r.text ?? '');
   }

@@ -2,7 +2,7 @@
 // chemicals outside the AG list (ECCN 1C355) and the CWC Schedules 1–3 themselves. The schedules
 // file is the authority for a chemical's schedule; the ECCN files say where the CCL lists it.
 import { tryParseCas } from './cas.js';
-import { readControlsCsv } from './data-files.js';
+import type { ControlSources } from './sources.js';
 
 export type CwcSchedule = '1' | '2' | '3';
 
@@ -44,9 +44,9 @@ export class ChemicalRegistry {
   /** Every listing, for the text index. */
   readonly listings: ChemicalListing[] = [];
 
-  static load(): ChemicalRegistry {
+  static load(src: ControlSources): ChemicalRegistry {
     const reg = new ChemicalRegistry();
-    for (const r of readControlsCsv(AG_FILE)) {
+    for (const r of src.csv(AG_FILE)) {
       const schedule = /Schedule (\d)/.exec(r.cwc_status ?? '')?.[1] as CwcSchedule | undefined;
       reg.paragraphSchedules.set(r.eccn_paragraph!, schedule);
       reg.addEntry({
@@ -54,7 +54,7 @@ export class ChemicalRegistry {
         source: `Australia Group precursor list (ECCN 1C350), ${r.cwc_status}`,
       });
     }
-    for (const r of readControlsCsv(CWC_NOT_AG_FILE)) {
+    for (const r of src.csv(CWC_NOT_AG_FILE)) {
       reg.paragraphSchedules.set(r.eccn_paragraph!, /Schedule (\d)/.exec(r.cwc_schedule ?? '')?.[1] as CwcSchedule | undefined);
       // Some rows give the CAS number only inside the text: "(CAS 76-06-2)".
       const cas = r.cas || /C\.?A\.?S\.?\s*#?\s*(\d{2,7}-\d{2}-\d)/.exec(r.text ?? '')?.[1];
@@ -66,7 +66,7 @@ export class ChemicalRegistry {
         source: `CWC chemicals not on the AG list (ECCN 1C355), ${r.cwc_schedule}`,
       });
     }
-    for (const r of readControlsCsv(SCHEDULE_FILE)) {
+    for (const r of src.csv(SCHEDULE_FILE)) {
       if (!r.cas) continue;
       const exempt = r.kind === 'exemption';
       const listing: ChemicalListing = {

@@ -2,7 +2,7 @@
 // shared codes by the rules in data/controls/eu/list-scope.json (third character → regime,
 // Category 0 → NSG, US-only numbering excluded).
 import type { Regime } from '../model/controls.js';
-import { readControlsJson } from './data-files.js';
+import type { ControlSources } from './sources.js';
 
 interface ListScopeFile {
   regimeByThirdCharacter: Record<string, Regime>;
@@ -31,8 +31,8 @@ export class EuListScope {
     }
   }
 
-  static load(): EuListScope {
-    return new EuListScope(readControlsJson<ListScopeFile>('eu/list-scope.json'));
+  static load(src: ControlSources): EuListScope {
+    return new EuListScope(src.json<ListScopeFile>('eu/list-scope.json'));
   }
 
   /** The regime the numbering names: '3A225' → NSG, '0A001' → NSG, '1C350' → AG, '6A993' → none. */

@@ -1,6 +1,6 @@
 // The EU dual-use regulation in force on a date, from data/controls/eu/regulations.json.
 import { VigilInputError } from '../model/errors.js';
-import { readControlsJson } from './data-files.js';
+import type { ControlSources } from './sources.js';
 
 export interface EuRegulation {
   id: string;
@@ -28,8 +28,8 @@ export function parseAsOf(text: string | undefined, where = 'asOf'): string {
 export class EuRegulations {
   private constructor(readonly all: EuRegulation[]) {}
 
-  static load(): EuRegulations {
-    return new EuRegulations(readControlsJson<{ regulations: EuRegulation[] }>('eu/regulations.json').regulations);
+  static load(src: ControlSources): EuRegulations {
+    return new EuRegulations(src.json<{ regulations: EuRegulation[] }>('eu/regulations.json').regulations);
   }
 
   inForce(asOf: string): EuRegulation | undefined {

@@ -1,7 +1,7 @@
 // The curated table of trade names (data/controls/synonyms.json): each synonym points to an entry
 // or paragraph. Used twice: as documents in the text index, and to spot multi-word trade names in
 // a query so that they are searched as phrases.
-import { readControlsJson } from './data-files.js';
+import type { ControlSources } from './sources.js';
 import { words } from './text-query.js';
 
 export interface SynonymRecord {
@@ -32,8 +32,8 @@ export class SynonymTable {
     this.longest = longest;
   }
 
-  static load(): SynonymTable {
-    return new SynonymTable(readControlsJson<{ synonyms: SynonymRecord[] }>('synonyms.json').synonyms);
+  static load(src: ControlSources): SynonymTable {
+    return new SynonymTable(src.json<{ synonyms: SynonymRecord[] }>('synonyms.json').synonyms);
   }
 
   /** Trade-name phrases that occur in the query's words, longest first. */
