@@ -13,6 +13,17 @@ export interface NewSnapshot {
   note?: string;
 }
 
+/** A control catalogue's source documents: path (under data/controls/) → file text. */
+export type ControlCatalogDocuments = Readonly<Record<string, string>>;
+
+export interface KeptControlCatalog {
+  version: string;
+  documents: ControlCatalogDocuments;
+  /** Length of the documents as one JSON text, and of what the store holds for them. */
+  rawBytes: number;
+  storedBytes: number;
+}
+
 export interface CaseFilter {
   state?: CaseState;
   applicant?: string;
@@ -76,6 +87,10 @@ export interface Store {
   // ---- rule sets, kept by content hash for replay ---------------------------------------------
   putRuleSet(sha256: string, version: string, json: string): Promise<void>;
   getRuleSet(sha256: string): Promise<{ version: string; json: string } | undefined>;
+
+  // ---- control catalogues, kept by content hash for replay (the first write wins) --------------
+  putControlCatalog(sha256: string, version: string, documents: ControlCatalogDocuments): Promise<void>;
+  getControlCatalog(sha256: string): Promise<KeptControlCatalog | undefined>;
 
   // ---- API keys --------------------------------------------------------------------------------
   createApiKey(k: ApiKeyRecord): Promise<void>;

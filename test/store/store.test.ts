@@ -468,6 +468,42 @@ for (const b of await storeBackends()) {
         assert.equal((await store.getJob('j1'))?.chunksDone, 3);
       });
     });
+
+    describe('control catalogues kept by content hash', () => {
+      // Large enough that compression shows; non-ASCII text must come back exactly.
+      const docs = { 'us-ear/ccl.json': JSON.stringify({ entries: Array.from({ length: 2000 }, (_, i) => ({ eccn: `1C${i}`, heading: 'Valves “made of” µm-grade alloys' })) }), 'synonyms.json': '{"synonyms":[]}' };
+
+      test('documents come back exactly, compressed in the store; the first write wins; a miss is undefined', async (t) => {
+        const store = await openTestStore(t, await b.target(t));
+        assert.equal(await store.getControlCatalog('c1'), undefined);
+        await store.putControlCatalog('c1', 'controls-2026-07-23-c1', docs);
+        await store.putControlCatalog('c1', 'controls-other', { 'synonyms.json': '{}' });
+        const kept = await store.getControlCatalog('c1');
+        assert.equal(kept?.version, 'controls-2026-07-23-c1');
+        assert.deepEqual(kept?.documents, docs);
+        assert.equal(kept?.rawBytes, Buffer.byteLength(JSON.stringify(docs)));
+        assert.ok(kept!.storedBytes < kept!.rawBytes / 5, `stored ${kept!.storedBytes} of ${kept!.rawBytes} bytes`);
+        await store.putControlCatalog('c2', 'controls-2', { 'synonyms.json': '{}' });
+        assert.deepEqual((await store.getControlCatalog('c2'))?.documents, { 'synonyms.json': '{}' });
+      });
+
+      test('a put in a transaction that fails keeps nothing', async (t) => {
+        const store = await openTestStore(t, await b.target(t));
+        await assert.rejects(store.transaction(async (tx) => {
+          await tx.putControlCatalog('c1', 'v', docs);
+          throw new Error('abandoned');
+        }), /abandoned/);
+        assert.equal(await store.getControlCatalog('c1'), undefined);
+      });
+
+      test('an unreadable body is an error naming the catalogue, not wrong documents', async (t) => {
+        const target = await b.target(t);
+        const store = await openTestStore(t, target);
+        await store.putControlCatalog('c1', 'v', docs);
+        await rawSql(target, 'UPDATE control_catalogs SET body = ? WHERE sha256 = ?', [Buffer.from('not gzip'), 'c1']);
+        await assert.rejects(store.getControlCatalog('c1'), /kept control catalogue c1 cannot be read/);
+      });
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 // Numbered schema migrations. Append new ones; never edit one that has shipped.
 import type { DdlDialect } from './dialect.js';
 import { initialSchema } from './001-initial.js';
+import { controlCatalogsSchema } from './002-control-catalogs.js';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initialSchema },
+  { version: 2, name: 'control-catalogs', statements: controlCatalogsSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,11 +5,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, DenialNotification, ListEntry, Snapshot,
 } from '../../model/index.js';
-import type { CaseFilter, JobRecord, NewSnapshot, Store } from '../store.js';
+import type { CaseFilter, ControlCatalogDocuments, JobRecord, KeptControlCatalog, NewSnapshot, Store } from '../store.js';
 import { migrate } from '../migrate.js';
 import type { Backend, Executor } from './executor.js';
 import * as audit from './audit.js';
 import * as cases from './cases.js';
+import * as controlCatalogs from './control-catalogs.js';
 import * as jobs from './jobs.js';
 import * as keys from './keys.js';
 import * as meta from './meta.js';
@@ -108,11 +109,15 @@ export class SqlStore implements Store {
   loadEntries(snapshotIds: number[]): Promise<ListEntry[]> { return snapshots.loadEntries(this.ex(), snapshotIds); }
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> { return this.backend.onSnapshotsChanged(cb); }
 
-  // ---- meta, rule sets, keys ------------------------------------------------------------------
+  // ---- meta, rule sets, control catalogues, keys ------------------------------------------------
   getMeta(key: string): Promise<string | undefined> { return meta.getMeta(this.ex(), key); }
   setMeta(key: string, value: string): Promise<void> { return meta.setMeta(this.ex(), key, value); }
   putRuleSet(sha256: string, version: string, json: string): Promise<void> { return keys.putRuleSet(this.ex(), sha256, version, json); }
   getRuleSet(sha256: string): Promise<{ version: string; json: string } | undefined> { return keys.getRuleSet(this.ex(), sha256); }
+  putControlCatalog(sha256: string, version: string, documents: ControlCatalogDocuments): Promise<void> {
+    return controlCatalogs.putControlCatalog(this.ex(), sha256, version, documents);
+  }
+  getControlCatalog(sha256: string): Promise<KeptControlCatalog | undefined> { return controlCatalogs.getControlCatalog(this.ex(), sha256); }
   createApiKey(k: ApiKeyRecord): Promise<void> { return keys.createApiKey(this.ex(), k); }
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> { return keys.findApiKeyByHash(this.ex(), hash); }
   listApiKeys(): Promise<ApiKeyRecord[]> { return keys.listApiKeys(this.ex()); }
