@@ -27,6 +27,8 @@ export interface VigilOptions {
    * actor (default: `cli:<login>` or $VIGIL_ACTOR).
    */
   actor?: string;
+  /** A catalogue built elsewhere instead of the shipped files' (tests: one built from changed documents). */
+  controlCatalog?: ControlCatalog;
 }
 
 export type { AuditOptions } from '../cases/audit-calls.js';
@@ -39,6 +41,7 @@ export class Vigil {
   private queuedReload?: Promise<ScreeningIndex>;
   private lastReload: Promise<void> = Promise.resolve();
   private ruleSetStored?: Promise<void>;
+  private catalogStored?: Promise<void>;
 
   private constructor(readonly store: Store, private readonly opts: VigilOptions) {}
 
@@ -99,7 +102,11 @@ export class Vigil {
   }
 
   controls(): Promise<ControlCatalog> {
-    if (!this.catalog) this.catalog = import('../controls/catalog.js').then((m) => m.loadControlCatalog());
+    if (!this.catalog) {
+      this.catalog = this.opts.controlCatalog
+        ? Promise.resolve(this.opts.controlCatalog)
+        : import('../controls/catalog.js').then((m) => m.loadControlCatalog());
+    }
     return this.catalog;
   }
 
@@ -113,15 +120,16 @@ export class Vigil {
   }
 
   /**
-   * Determinations per jurisdiction. The rule set it used is kept in the store by its sha256 (so
-   * the answer can be replayed later), and the call is recorded in the audit trail unless
-   * `audit: false` (a case assessment records its own event with the case write).
+   * Determinations per jurisdiction. The rule set and the control catalogue it used are kept in the
+   * store by their sha256 (so the answer can be replayed later), and the call is recorded in the
+   * audit trail unless `audit: false` (a case assessment records its own event with the case write).
    */
   async assess(tx: Transaction, asOf?: string, opts: AuditOptions = {}): Promise<Assessment> {
     const [index, catalog, rules] = await Promise.all([this.screening(), this.controls(), this.rules()]);
     const { assessTransaction } = await import('../policy/index.js');
     const result = assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
-    await this.keepRuleSet(rules);
+    result.dataVersions.controls = { ...result.dataVersions.controls, sha256: catalog.sha256 };
+    await Promise.all([this.keepRuleSet(rules), this.keepCatalog(catalog)]);
     if (opts.audit !== false) await recordAssessment(this.store, this.actorOf(opts), { transaction: tx, asOf: result.asOf }, result);
     return result;
   }
@@ -136,6 +144,15 @@ export class Vigil {
     })();
     return this.ruleSetStored.catch((err) => {
       this.ruleSetStored = undefined;
+      throw err;
+    });
+  }
+
+  /** Store the catalogue's documents by content hash once per process (the store ignores a known hash). */
+  private keepCatalog(catalog: ControlCatalog): Promise<void> {
+    this.catalogStored ??= this.store.putControlCatalog(catalog.sha256, catalog.version, catalog.sources.documents);
+    return this.catalogStored.catch((err) => {
+      this.catalogStored = undefined;
       throw err;
     });
   }

@@ -68,7 +68,7 @@ export function replayText(r: ReplayResult): string {
   const out = [`case ${r.caseId}, as of ${r.asOf}`, `stored     ${r.stored.outcome}`];
   const show = (label: string, run: ReplayRun) => {
     out.push(`${label.padEnd(10)} ${run.outcome}  [${run.same ? 'same answer' : `${run.differences.length} difference(s)`}]`);
-    out.push(`           lists ${run.dataVersions.lists.map((l) => `${l.id}#${l.version}`).join(', ') || '(none)'}; rules ${run.dataVersions.rules.sha256.slice(0, 12)}`);
+    out.push(`           lists ${run.dataVersions.lists.map((l) => `${l.id}#${l.version}`).join(', ') || '(none)'}; rules ${run.dataVersions.rules.sha256.slice(0, 12)}; controls ${run.dataVersions.controls.version}`);
     for (const d of run.differences) out.push(`           ${d.path}: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}`);
   };
   show('replay', r.replay);

@@ -1,5 +1,6 @@
-// Reproducing a stored determination: the same transaction on the list snapshots and the rule set
-// it used (kept, never overwritten), and optionally on today's data, with the differences.
+// Reproducing a stored determination: the same transaction on the list snapshots, the rule set and
+// the control catalogue it used (kept, never overwritten), and optionally on today's data, with the
+// differences.
 import type { Vigil } from '../app/vigil.js';
 import type { Assessment, CaseRecord, DataVersions, Snapshot } from '../model/index.js';
 import { VigilRefusal } from '../model/errors.js';
@@ -8,6 +9,7 @@ import { assessTransaction } from '../policy/index.js';
 import { assessmentOutcome } from './audit-calls.js';
 import { diffAssessments, type Difference } from './assessment-diff.js';
 import { ruleSetFromJson } from './rule-set-json.js';
+import { catalogForReplay } from './replay-catalog.js';
 
 export interface ReplayRun {
   dataVersions: DataVersions;
@@ -46,12 +48,16 @@ export async function replayCase(vigil: Vigil, c: CaseRecord, opts: { current?: 
   const kept = await store.getRuleSet(dv.rules.sha256);
   if (!kept) throw new VigilRefusal(`case ${c.id} used rule set ${dv.rules.version} (sha256 ${dv.rules.sha256}), which this store does not keep`, 'rules-missing');
   const rules = ruleSetFromJson(kept.json, dv.rules.sha256);
-  const catalog = await vigil.controls();
-  if (catalog.version !== dv.controls.version) {
-    caveats.push(`control lists are replayed at version ${catalog.version}; the case used ${dv.controls.version} (control list versions are not kept)`);
-  }
+  const controls = await catalogForReplay(vigil, c.id, dv.controls);
+  caveats.push(...controls.caveats);
 
-  const replayed = assessTransaction(c.transaction, { asOf: stored.asOf, index, catalog, rules });
+  let replayed: Assessment;
+  try {
+    replayed = assessTransaction(c.transaction, { asOf: stored.asOf, index, catalog: controls.catalog, rules });
+  } finally {
+    controls.release();
+  }
+  replayed.dataVersions.controls = { ...replayed.dataVersions.controls, sha256: controls.catalog.sha256 };
   const result: ReplayResult = {
     caseId: c.id,
     asOf: stored.asOf,
