@@ -58,6 +58,14 @@ const ISSUER_KEY = 'cases.issuer';
 const ASSESSABLE: readonly CaseState[] = ['submitted', 'under-assessment', 'in-consultation'];
 const CONSULTABLE: readonly CaseState[] = ['under-assessment', 'in-consultation'];
 
+/** What one expiry sweep did. */
+export interface ExpirySweep {
+  asOf: string;
+  expired: { id: string; licence: string; validUntil: string }[];
+  /** Cases that could not be moved (changed meanwhile): id, refusal code and message. */
+  refused: { id: string; code: string; message: string }[];
+}
+
 export class CaseService {
   constructor(private readonly vigil: Vigil, private readonly opts: { issuer?: string } = {}) {}
 
@@ -187,6 +195,29 @@ export class CaseService {
         };
       });
     });
+  }
+
+  /**
+   * Close as expired every approved licence whose last valid day is before `asOf` (default today):
+   * run it daily (cron, or a scheduler calling the API). Each case moves by the ordinary transition,
+   * with its own audit event; a case another officer changed meanwhile is reported, not forced.
+   */
+  async expireDue(actor: Actor, asOf?: string): Promise<ExpirySweep> {
+    const date = checkDate(asOf ?? today(), 'asOf');
+    const due = (await this.store.listCases({ state: 'approved' }))
+      .filter((c) => c.licence && c.licence.validUntil < date)
+      .sort((a, b) => a.licence!.validUntil.localeCompare(b.licence!.validUntil) || a.id.localeCompare(b.id));
+    const sweep: ExpirySweep = { asOf: date, expired: [], refused: [] };
+    for (const c of due) {
+      try {
+        await this.transition(c.id, { to: 'expired', reason: `licence ${c.licence!.number} was valid until ${c.licence!.validUntil}` }, actor);
+        sweep.expired.push({ id: c.id, licence: c.licence!.number, validUntil: c.licence!.validUntil });
+      } catch (err) {
+        if (!(err instanceof VigilRefusal)) throw err;
+        sweep.refused.push({ id: c.id, code: err.code, message: err.message });
+      }
+    }
+    return sweep;
   }
 
   private async issueLicence(c: CaseRecord, tx: Store, req: TransitionRequest): Promise<Licence> {

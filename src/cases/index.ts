@@ -1,5 +1,5 @@
 // Licence cases, denial notifications, consultations, draw-down and the audit trail.
-export { CaseService, type Actor, type CaseView, type TransitionRequest, type ConsultationRequest, type ConsultationResponse, type ShipmentRequest } from './case-service.js';
+export { CaseService, type Actor, type CaseView, type TransitionRequest, type ConsultationRequest, type ConsultationResponse, type ShipmentRequest, type ExpirySweep } from './case-service.js';
 export { TRANSITIONS, FINAL_STATES, findTransition, transitionsFrom, type Transition, type Role, type GuardName } from './transitions.js';
 export { failedGuards, unansweredDenials } from './guards.js';
 export { balances, checkShipment, fullyDrawnDown, type ItemBalance } from './drawdown.js';

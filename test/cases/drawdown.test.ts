@@ -95,3 +95,36 @@ test('vigil cases ship refuses through the CLI with exit 3 and one line naming t
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--line: "zero:1" is not ITEM:QTY\[:VALUE\]/);
 });
+
+test('the expiry sweep closes licences whose validity ended, leaves current ones, and records each in the audit trail', async (t) => {
+  const { vigil, db } = await openVigil(t);
+  const svc = new CaseService(vigil);
+  const ended = await approvedCase(svc, { issuedAt: '2025-01-10', validUntil: '2025-12-31' });
+  const lastDay = await approvedCase(svc, { issuedAt: '2026-01-10', validUntil: '2026-06-30' });
+  const current = await approvedCase(svc, { issuedAt: '2026-01-10', validUntil: '2027-12-31' });
+
+  // On a licence's last valid day it is still valid; the sweep judges the day given.
+  const sweep = await svc.expireDue(OFFICER, '2026-06-30');
+  assert.deepEqual(sweep.expired.map((e) => e.id), [ended.id]);
+  assert.deepEqual(sweep.refused, []);
+  const closed = await svc.get(ended.id);
+  assert.equal(closed.state, 'expired');
+  assert.match(closed.timeline.at(-1)!.reason!, /valid until 2025-12-31/);
+  assert.equal((await svc.get(lastDay.id)).state, 'approved');
+  assert.equal((await svc.get(current.id)).state, 'approved');
+  await assert.rejects(svc.ship(ended.id, { date: '2025-06-01', lines: [{ index: 0, quantity: 1, value: 1 }] }, OFFICER), refusal('licence-expired'));
+  await assert.rejects(svc.expireDue(OFFICER, '2026-13-01'), (e: unknown) => e instanceof VigilInputError && /asOf/.test(e.message));
+
+  // The CLI runs the same sweep; a second run on the same day finds nothing left to do.
+  await vigil.close();
+  const cli = await runCli(db, ['cases', 'expire-due', '--as-of', '2026-07-01', '--json']);
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(json(cli).expired.map((e: { id: string }) => e.id), [lastDay.id]);
+  const again = await runCli(db, ['cases', 'expire-due', '--as-of', '2026-07-01']);
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /0 licence\(s\) closed as expired/);
+  const audit = json(await runCli(db, ['audit', 'list', '--json']));
+  const events = (Array.isArray(audit) ? audit : audit.events) as { action: string; subject?: string; outcome?: string }[];
+  const expiries = events.filter((e) => e.action === 'case.transition' && e.outcome === 'approved -> expired').map((e) => e.subject);
+  assert.deepEqual(expiries, [ended.id, lastDay.id], 'the current licence stays approved');
+});

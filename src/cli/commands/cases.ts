@@ -97,6 +97,23 @@ export function register(program: Command): void {
       });
     }));
 
+  c.command('expire-due')
+    .description('Close as expired every approved licence whose validity ended before --as-of (default today); run daily')
+    .option('--as-of <date>', 'the day to judge validity on (YYYY-MM-DD, default today)')
+    .option('--actor <id>', 'who is acting (default $VIGIL_ACTOR or cli:<login>)')
+    .option('--json', 'print one JSON document')
+    .action(action(async (o: ActorOpts & { asOf?: string }, cmd: Command) => {
+      await cases(cmd, async (s) => {
+        const sweep = await s.expireDue(actorOf(o), o.asOf);
+        out(o.json, sweep, () => [
+          `as of ${sweep.asOf}: ${sweep.expired.length} licence(s) closed as expired${sweep.refused.length ? `, ${sweep.refused.length} refused` : ''}`,
+          ...sweep.expired.map((e) => `  ${e.id}  ${e.licence}  valid until ${e.validUntil}`),
+          ...sweep.refused.map((r) => `  ${r.id}  refused (${r.code}): ${r.message}`),
+        ].join('\n') + '\n');
+        if (sweep.refused.length) process.exitCode = 1;
+      });
+    }));
+
   const consult = c.command('consult').description("Consultations with partners whose denials a case matches");
   consult.command('request')
     .description('Record a consultation request to the partner that issued a denial')
