@@ -50,6 +50,12 @@ test('cases over HTTP: roles, life cycle, refusals, denial exchange and audit', 
   const list = await italy.call('GET', '/api/cases?state=denied', { key: itOfficer.secret });
   assert.deepEqual(list.body.cases.map((c: { id: string }) => c.id), [id]);
   assert.deepEqual((await italy.call('GET', '/api/cases?state=approved', { key: itOfficer.secret })).body.cases, []);
+  // The expiry sweep is an officer's call; with no approved licence it closes nothing.
+  assert.equal((await italy.call('POST', '/api/cases/expire-due', { key: itReader.secret, body: {} })).status, 403);
+  assert.equal((await italy.call('POST', '/api/cases/expire-due', { key: itOfficer.secret, body: { asOf: '2026-13-01' } })).status, 400);
+  const sweep = await italy.call('POST', '/api/cases/expire-due', { key: itOfficer.secret, body: { asOf: '2030-01-01' } });
+  assert.equal(sweep.status, 200, sweep.text);
+  assert.deepEqual(sweep.body, { asOf: '2030-01-01', expired: [], refused: [] });
 
   const exported = await italy.call('GET', '/api/denials/export', { key: itOfficer.secret });
   assert.equal(exported.status, 200);

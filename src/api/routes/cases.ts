@@ -83,6 +83,10 @@ const cases: FastifyPluginAsync = async (app) => {
     return svc.view(await found(svc.get((request.params as P).id)));
   });
 
+  app.post('/api/cases/expire-due', { schema: { tags, summary: 'Close as expired every approved licence whose validity ended before asOf (default today); call daily', body: z.object({ asOf: isoDate.optional() }) } }, async (request) => {
+    return svc.expireDue(callerActor(request), (request.body as { asOf?: string }).asOf);
+  });
+
   app.post('/api/cases/:id/assess', { schema: { tags, summary: "Assess the case's transaction and store the determination", params: CaseParams } }, async (request) => {
     return svc.view(await found(svc.assess((request.params as P).id, callerActor(request))));
   });
