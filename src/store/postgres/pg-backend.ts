@@ -1,7 +1,8 @@
 // PostgreSQL through a pg pool. Shared SQL uses `?` placeholders, rewritten here to `$n`.
 // Cross-process serialisation uses advisory locks; snapshot changes travel by LISTEN/NOTIFY.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Backend, Executor } from '../sql/executor.js';
+import type { Backend, Executor, StatementOptions } from '../sql/executor.js';
 import { SnapshotListener, SNAPSHOT_CHANNEL } from './snapshot-listener.js';
 import { redactUrl, withDefaultUser } from './url.js';
 
@@ -30,18 +31,30 @@ export function toPgPlaceholders(sql: string): string {
   return out;
 }
 
+const statementNames = new Map<string, string>();
+
+/** A stable name per statement text: pg prepares a named statement once per connection. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `vigil_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 type Queryable = pg.Pool | pg.PoolClient;
 
 function executor(q: Queryable): Executor {
   const values = (params: readonly unknown[]) => params.map((p) => (p === undefined ? null : p));
-  const query = (sql: string, params: readonly unknown[] = []): Promise<pg.QueryResult> =>
-    q.query({ text: toPgPlaceholders(sql), values: values(params) });
+  const query = (sql: string, params: readonly unknown[] = [], opts?: StatementOptions): Promise<pg.QueryResult> =>
+    q.query({ text: toPgPlaceholders(sql), values: values(params), ...(opts?.reuse ? { name: statementName(sql) } : {}) });
   const queryArrays = (sql: string, params: readonly unknown[] = []): Promise<pg.QueryArrayResult> =>
     q.query({ text: toPgPlaceholders(sql), values: values(params), rowMode: 'array' });
   return {
     all: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows[0] as T | undefined,
-    run: async (sql: string, params?: readonly unknown[]) => (await query(sql, params)).rowCount ?? 0,
+    run: async (sql: string, params?: readonly unknown[], opts?: StatementOptions) => (await query(sql, params, opts)).rowCount ?? 0,
     column: async <T>(sql: string, params?: readonly unknown[]) => (await queryArrays(sql, params)).rows.map((r) => r[0] as T),
   };
 }

@@ -85,7 +85,7 @@ export async function appendAuditAfter(
     WHERE NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ?) AND ${predecessor}`;
   const params = [...rowValues(row), tail?.seq ?? 0, ...(tail ? [tail.seq, tail.hash] : [])];
   try {
-    return (await ex.run(sql, params)) === 1 ? event : undefined;
+    return (await ex.run(sql, params, { reuse: true })) === 1 ? event : undefined;
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
     throw err;

@@ -1,11 +1,20 @@
 // The small seam between the shared SQL store and a database driver. Shared SQL is written with
 // `?` placeholders; the PostgreSQL executor rewrites them to `$n`.
 
+export interface StatementOptions {
+  /**
+   * A hot statement of fixed text: keep it prepared (PostgreSQL: a named statement per connection,
+   * parsed and planned once — about a quarter of a one-row audit append). SQLite keeps every
+   * statement prepared anyway.
+   */
+  reuse?: boolean;
+}
+
 export interface Executor {
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   /** Run a statement; resolves to the number of rows it changed. */
-  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  run(sql: string, params?: readonly unknown[], opts?: StatementOptions): Promise<number>;
   /** Single-column results, e.g. the JSON documents of list entries (fast path on SQLite). */
   column<T = unknown>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
