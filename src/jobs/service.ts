@@ -6,7 +6,7 @@ import type { Vigil } from '../app/vigil.js';
 import { VigilRefusal } from '../model/errors.js';
 import type { JobRecord } from '../store/store.js';
 import { JobQueue } from './queue.js';
-import { jobResultLines } from './results.js';
+import { jobResultLines, type ResultReadOptions } from './results.js';
 import type { ScreenRow } from './rows.js';
 import { jobSettings, type JobSettings } from './settings.js';
 import { jobStatus, type JobStatus } from './status.js';
@@ -77,8 +77,8 @@ export class JobService {
     return jobStatus(this.vigil.store, id);
   }
 
-  results(id: string): AsyncGenerator<string> {
-    return jobResultLines(this.vigil.store, id);
+  results(id: string, opts: ResultReadOptions = {}): AsyncGenerator<string> {
+    return jobResultLines(this.vigil.store, id, opts);
   }
 
   async close(): Promise<void> {

@@ -126,3 +126,41 @@ test('JSON rows are accepted; bad rows are refused naming the line or field, and
   // Only the two good submissions were recorded.
   assert.equal((await a.store.listAudit()).filter((e) => e.action === 'screen.job').length, 2);
 });
+
+test('partial results: the finished prefix of a running job, resumable with after=N', { skip: pg.skip }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(t);
+  const a = await openInstance(t, db.url);
+  const jobs = await JobService.start(a, { databaseUrl: db.url, worker: false, settings: { chunkSize: 4 } });
+  t.after(() => jobs.close());
+  const call = await listen(t, a);
+  const posted = await call('POST', '/api/jobs/screen', 'name\n' + Array.from({ length: 10 }, (_, i) => `Example Trading ${i + 1}`).join('\n') + '\n', 'text/csv');
+  assert.equal(posted.status, 202, posted.text);
+  const id: string = posted.json.id;
+  const rowsOf = (text: string) => text.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l).row as number);
+  // What a worker stores for a chunk (rows 1–4, 5–8, 9–10), written here so that chunks land out of order.
+  const land = (chunk: number) => a.store.putJobChunk(id, chunk, Array.from({ length: chunk === 2 ? 2 : 4 }, (_, i) => {
+    const row = chunk * 4 + i + 1;
+    return { row, json: JSON.stringify({ row, input: { name: `Example Trading ${row}` }, hits: [] }) };
+  }));
+
+  assert.equal((await call('GET', `/api/jobs/${id}/results?partial=maybe`)).status, 400);
+  const none = await call('GET', `/api/jobs/${id}/results?partial=true`);
+  assert.equal(none.status, 200, none.text);
+  assert.deepEqual(rowsOf(none.text), []);
+  await land(2);
+  assert.deepEqual(rowsOf((await call('GET', `/api/jobs/${id}/results?partial=true`)).text), [], 'rows 9–10 wait for the chunks before them');
+  await land(0);
+  const first = await call('GET', `/api/jobs/${id}/results?partial=true`);
+  assert.deepEqual(rowsOf(first.text), [1, 2, 3, 4]);
+  const still = await call('GET', `/api/jobs/${id}/results`);
+  assert.equal(still.status, 409);
+  assert.match(still.json.message, /2 of 3 chunks done; partial=true/);
+  await land(1);
+  // Done: the whole job, or the rest of it after the rows already fetched.
+  assert.equal((await call('GET', `/api/jobs/${id}`)).json.status, 'done');
+  assert.deepEqual(rowsOf((await call('GET', `/api/jobs/${id}/results`)).text), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(rowsOf((await call('GET', `/api/jobs/${id}/results?after=4`)).text), [5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(rowsOf((await call('GET', `/api/jobs/${id}/results?after=4&partial=true`)).text), [5, 6, 7, 8, 9, 10]);
+  assert.equal((await call('GET', `/api/jobs/${id}/results?after=-1`)).status, 400);
+});

@@ -2,10 +2,11 @@
 //   POST /api/jobs/screen        CSV (text/csv: `name` column, optional type/country/birth_year) or
 //                                JSON (an array of parties, or { parties, threshold?, limit? }) → 202 { id, … }
 //   GET  /api/jobs/:id           status and progress
-//   GET  /api/jobs/:id/results   JSON Lines `{ row, input, hits }` in input order, streamed
+//   GET  /api/jobs/:id/results   JSON Lines `{ row, input, hits }` in input order, streamed (?after=N, ?partial=true)
 // The work is done by chunk workers in any instance (src/jobs/); this file only speaks HTTP.
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { VigilInputError } from '../../model/errors.js';
@@ -53,17 +54,31 @@ const jobs: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/api/jobs/:id/results', {
-    schema: { tags: ['jobs'], summary: 'Results of a finished job as JSON Lines { row, input, hits }, in input order' },
+    schema: {
+      tags: ['jobs'],
+      summary: 'Results as JSON Lines { row, input, hits }, in input order: of a finished job, or with partial=true the rows finished so far',
+      querystring: z.object({
+        after: z.coerce.number().int().min(0).optional().describe('only rows after this row number (resume a download)'),
+        partial: z.enum(['true', 'false']).optional().describe('true: while the job runs (or after it failed), the rows up to the first not yet screened'),
+      }),
+    },
     preHandler: requireRole('reader'),
   }, async (request, reply) => {
     const id = (request.params as { id: string }).id;
+    const q = request.query as { after?: number; partial?: 'true' | 'false' };
     const status = isJobId(id) ? await service().status(id) : undefined;
     if (!status) throw new HttpError(404, 'not-found', `no job ${id}`);
-    if (status.status === 'failed') throw new HttpError(409, 'conflict', `job ${id} failed: ${status.error ?? 'unknown error'}`);
-    if (status.status !== 'done') {
-      throw new HttpError(409, 'conflict', `job ${id} is ${status.status}: ${status.chunksDone} of ${status.chunks} chunks done`);
+    const partial = q.partial === 'true';
+    if (!partial && status.status === 'failed') {
+      throw new HttpError(409, 'conflict', `job ${id} failed: ${status.error ?? 'unknown error'}; partial=true gives the rows screened before the failure`);
     }
-    return reply.type('application/x-ndjson').send(Readable.from(service().results(id)));
+    if (!partial && status.status !== 'done') {
+      throw new HttpError(409, 'conflict', `job ${id} is ${status.status}: ${status.chunksDone} of ${status.chunks} chunks done; partial=true gives the rows finished so far`);
+    }
+    return reply
+      .type('application/x-ndjson')
+      .header('x-vigil-job-status', status.status)
+      .send(Readable.from(service().results(id, { after: q.after, contiguous: status.status !== 'done' })));
   });
 };
 
