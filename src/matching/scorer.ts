@@ -4,6 +4,7 @@
 // names and patronymics that a user rarely types). Generic words never make a match alone.
 import type { TokenMatch } from '../model/screening.js';
 import type { PreparedToken } from './prepared.js';
+import type { TokenKind } from './tokenize.js';
 import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 
 /** Share of the list name's weight left unmatched that is taken off the score. */
@@ -35,9 +36,26 @@ export interface NameScore {
   adjustments: { reason: string; delta: number }[];
 }
 
-const DISTINCTIVE = new Set(['name', 'number']);
+const DISTINCTIVE: ReadonlySet<TokenKind> = new Set(['name', 'number']);
 /** Words that say what kind of party it is, not which one, and connecting particles. */
-const WEAK = new Set(['generic', 'legal', 'particle']);
+const WEAK: ReadonlySet<TokenKind> = new Set(['generic', 'legal', 'particle']);
+
+/** The weight a pair of a query and a list token counts with (screening's candidate bound uses it too). */
+export function pairWeight(qk: TokenKind, ck: TokenKind, qw: number, cw: number): number {
+  if (qk === 'initial') return Math.min(cw, qw);
+  // The query token keeps its weight: a list initial covers little of it.
+  if (ck === 'initial') return qw;
+  // A name part of one side met a generic word or legal form of the other (Sá and S.A.): weak
+  // evidence, weighed at the heavier side and half the similarity (pairSimFactor).
+  if (kindMismatch(qk, ck)) return Math.max(cw, qw);
+  return cw;
+}
+
+/** The factor on a pair's similarity: KIND_MISMATCH_FACTOR for a name part against a generic word. */
+export const pairSimFactor = (qk: TokenKind, ck: TokenKind): number =>
+  qk !== 'initial' && ck !== 'initial' && kindMismatch(qk, ck) ? KIND_MISMATCH_FACTOR : 1;
+
+const kindMismatch = (qk: TokenKind, ck: TokenKind): boolean => (DISTINCTIVE.has(qk) && WEAK.has(ck)) || (WEAK.has(qk) && DISTINCTIVE.has(ck));
 
 let P_I = new Int32Array(64);
 let P_J = new Int32Array(64);
@@ -81,21 +99,8 @@ export function scoreTokens(
       if (s.sim <= 0) continue;
       const qk = q[i]!.kind;
       const ck = c[j]!.kind;
-      let sim = s.sim;
-      let w: number;
-      if (qk === 'initial') {
-        w = Math.min(cWeights[j]!, qWeights[i]!);
-      } else if (ck === 'initial') {
-        // The query token keeps its weight: a list initial covers little of it.
-        w = qWeights[i]!;
-      } else if ((DISTINCTIVE.has(qk) && WEAK.has(ck)) || (WEAK.has(qk) && DISTINCTIVE.has(ck))) {
-        // A name part of one side met a generic word or legal form of the other (Sá and S.A.):
-        // weak evidence, weighed at the heavier side and half the similarity.
-        sim *= KIND_MISMATCH_FACTOR;
-        w = Math.max(cWeights[j]!, qWeights[i]!);
-      } else {
-        w = cWeights[j]!;
-      }
+      const sim = s.sim * pairSimFactor(qk, ck);
+      const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;
       P_SIM[count] = sim;

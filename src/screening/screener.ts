@@ -9,7 +9,7 @@ import { prepareName, type PreparedToken } from '../matching/prepared.js';
 import { scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
-import { KIND_WEIGHT, SURNAME_BOOST } from '../matching/weights.js';
+import { BOUND_TOLERANCE, lazyContribution, metContribution, missedContribution, nameBound } from '../matching/score-bound.js';
 import { applyFilters } from '../matching/filters.js';
 import type { NameIndex } from './name-index.js';
 
@@ -31,8 +31,10 @@ export function validateQueryName(name: unknown, where = 'name'): string {
  * vocabulary token (pass a SimilarityCache built with scan = true), no pruning, and every name
  * scored (scoreEveryName) or every name holding at least one matching token (the same hits: a name
  * with no matching token scores 0).
+ * unpruned: the index's candidates without the score bound — every name holding a token similar to
+ * an indexed query token is scored (the reference the bound is checked against).
  */
-export interface ScreenOptions { bruteForce?: boolean; scoreEveryName?: boolean }
+export interface ScreenOptions { bruteForce?: boolean; scoreEveryName?: boolean; unpruned?: boolean }
 
 /** What one query token meets: similar vocabulary tokens, and the names holding any of them (sorted). */
 export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Array }
@@ -104,8 +106,6 @@ function maskBuffer(size: number): Int32Array {
   if (masksShared.length < size) masksShared = new Int32Array(size);
   return masksShared;
 }
-/** The largest weight a list token can carry (a rare surname): see weights.ts. */
-const MAX_PAIR_WEIGHT = KIND_WEIGHT.name * SURNAME_BOOST;
 
 export function screenIndex(
   index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
@@ -138,16 +138,16 @@ export function screenIndex(
       lazy[i] = false;
       return r;
     });
-    // Upper bound of the score of a name that meets only some query tokens: each met token at most
-    // MAX_PAIR_WEIGHT at similarity 1, the others unmatched. Names below the threshold are skipped.
-    const bound = (mask: number): number => {
-      let met = 0;
-      let missed = 0;
-      for (let i = 0; i < qTokens.length; i++) {
-        if (lazy[i] || i >= 31 || mask & (1 << i)) met += MAX_PAIR_WEIGHT;
-        else missed += qWeights[i]!;
-      }
-      return met / (met + missed);
+    // Whether a name that meets only the query tokens in `mask` could reach the threshold (see
+    // score-bound.ts): met tokens at most MAX_PAIR_WEIGHT at similarity 1, missed ones unmatched,
+    // lazy ones the best their kind allows. Names that cannot are skipped.
+    const met = metContribution(threshold);
+    const fixed = qTokens.map((t, i) => (lazy[i] ? lazyContribution(t, qWeights[i]!, threshold) : i >= 31 ? met : 0));
+    const missed = qWeights.map((w) => missedContribution(w, threshold));
+    const reaches = opts.unpruned ? () => true : (mask: number): boolean => {
+      let sum = 0;
+      for (let i = 0; i < qTokens.length; i++) sum += lazy[i] || i >= 31 ? fixed[i]! : mask & (1 << i) ? met : missed[i]!;
+      return sum >= -BOUND_TOLERANCE;
     };
     // A token is required when missing it alone already sinks the bound below the threshold: every
     // hit then holds one of its similar tokens, and the candidates are the intersection of the
@@ -156,7 +156,7 @@ export function screenIndex(
     const required: number[] = [];
     let requiredMask = 0;
     qTokens.forEach((_, i) => {
-      if (lazy[i] || i >= 31 || bound(all & ~(1 << i)) >= threshold) return;
+      if (lazy[i] || i >= 31 || reaches(all & ~(1 << i))) return;
       required.push(i);
       requiredMask |= 1 << i;
     });
@@ -166,12 +166,12 @@ export function screenIndex(
       let cand = reach[required[0]!]!.names;
       for (const i of required.slice(1)) cand = intersect(cand, reach[i]!.names);
       const optional = qTokens.map((_, i) => i).filter((i) => !lazy[i] && i < 31 && !(requiredMask & (1 << i)));
-      const enough = bound(requiredMask) >= threshold;
+      const enough = reaches(requiredMask);
       for (const n of cand) {
         if (enough) { found.push(n); continue; }
         let mask = requiredMask;
         for (const i of optional) if (contains(reach[i]!.names, n)) mask |= 1 << i;
-        if (bound(mask) >= threshold) found.push(n);
+        if (reaches(mask)) found.push(n);
       }
     } else {
       // No single token is required (long queries): a bit mask per reachable name.
@@ -188,7 +188,7 @@ export function screenIndex(
       for (const n of touched) {
         const mask = masks[n]!;
         masks[n] = 0;
-        if (bound(mask) >= threshold) found.push(n);
+        if (reaches(mask)) found.push(n);
       }
     }
     candidates = found;
@@ -210,11 +210,21 @@ export function screenIndex(
     for (let k = 0; k < ids.length; k++) rarities[k] = index.rarity[ids[k]!]!;
     return rarities;
   };
+  // Before scoring a candidate, the same bound as above with what the name holds: each indexed
+  // query token at its best actual pair in the name (score-bound.ts). Scoring costs many times this
+  // (every query-token pair, lazy similarities, the alignment), and a distinctive token's reach
+  // holds many names that meet it only weakly or only by a common token.
+  const canReach = opts.bruteForce || opts.unpruned ? undefined : nameBound(qTokens, qWeights, lazy, threshold);
+  const indexedSim = (i: number, j: number): TokenSimilarity | undefined => (lazy[i] ? undefined : maps[i]!.get(current[j]!));
+
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
   for (const n of candidates) {
     current = index.tokenIdsOf(n);
-    const r = scoreTokens(qTokens, qWeights, index.tokensInto(n, nameTokens), index.weightsOf(n), sim, false, rarityOf(current), index.surnamesOf(n));
+    const cTokens = index.tokensInto(n, nameTokens);
+    const cWeights = index.weightsOf(n);
+    if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
+    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n));
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
