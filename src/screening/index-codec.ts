@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../app/paths.js';
 import type { ListVersion } from '../model/index.js';
-import type { PreparedToken } from '../matching/prepared.js';
+import { preparedToken, type PreparedToken } from '../matching/prepared.js';
 import type { TokenKind } from '../matching/tokenize.js';
 import { EntryTable } from './entry-table.js';
 import { KeyTable } from './key-table.js';
@@ -115,14 +115,10 @@ export function deserialiseIndex(bytes: Buffer, key: string): { versions: ListVe
   };
   const vocab: PreparedToken[] = text('vocab').split('\n').map((line) => {
     const [t, kind, u, skeleton, bare, phonetic, groups, syllabic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string];
-    const token: PreparedToken = {
-      text: t, kind, surname: false, unvocalised: u === '1', skeleton,
-      phonetic: phonetic ? phonetic.split(' ') : [], groups: groups ? groups.split(' ').map(Number) : [],
-      key: u === '1' ? `~${t}` : t,
-    };
-    if (bare) token.bare = bare;
-    if (syllabic === '1') token.syllabic = true;
-    return token;
+    return preparedToken(
+      { text: t, kind, surname: false, unvocalised: u === '1', skeleton, bare: bare || undefined, syllabic: syllabic === '1' ? true : undefined },
+      phonetic ? phonetic.split(' ') : [], groups ? groups.split(' ').map(Number) : [],
+    );
   });
   const data: NameIndexData = {
     vocab,

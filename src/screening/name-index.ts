@@ -81,7 +81,11 @@ export class NameIndex {
   /** Per vocabulary token: how rare it is among the names (1 = rare; see weights.ts). */
   readonly rarity: Float32Array;
 
+  private readonly stamps: Uint32Array;
+  private stampNow = 0;
+
   constructor(readonly data: NameIndexData) {
+    this.stamps = new Uint32Array(data.vocab.length);
     const names = data.nameEntry.length;
     this.stats = { names, df: (key) => this.df(key) };
     this.rarity = Float32Array.from(data.vocab, (t, id) => (t.kind === 'name' || t.kind === 'number' ? rarity(data.df[id]!, names) : 1));
@@ -173,11 +177,16 @@ export class NameIndex {
    */
   similarTokens(q: PreparedToken): Map<number, TokenSimilarity> {
     const { keys, vocab } = this.data;
-    const seen = new Set<number>();
+    // Vocabulary ids already compared for this query token: a stamp per id instead of a Set (a
+    // cold query token meets hundreds to thousands of ids through overlapping keys; measured
+    // with bench/screening-cached.ts). Lookups are synchronous, so one array serves every call.
+    if (++this.stampNow === 0xffffffff) { this.stamps.fill(0); this.stampNow = 1; }
+    const stamps = this.stamps;
+    const now = this.stampNow;
     const out = new Map<number, TokenSimilarity>();
     const consider = (id: number): void => {
-      if (seen.has(id)) return;
-      seen.add(id);
+      if (stamps[id] === now) return;
+      stamps[id] = now;
       const s = tokenSimilarity(q, vocab[id]!);
       if (s.sim > 0) out.set(id, s);
     };
