@@ -10,6 +10,8 @@ import { parseCsvRows, parseJsonRows } from '../../src/jobs/rows.js';
 import { screenChunk } from '../../src/jobs/screen-chunk.js';
 import { jobSettings, DEFAULT_JOB_SETTINGS } from '../../src/jobs/settings.js';
 import { derivedStatus } from '../../src/jobs/status.js';
+import { rowsHash } from '../../src/jobs/service.js';
+import { createHash } from 'node:crypto';
 import type { JobRecord } from '../../src/store/store.js';
 import { entry } from './support.js';
 
@@ -89,4 +91,11 @@ test('a chunk screens each row against the index; a row the screener refuses get
   assert.deepEqual(lines[1]!.doc.hits, []);
   assert.equal(lines[2]!.doc.hits, undefined);
   assert.match(lines[2]!.doc.error, /limit/);
+});
+
+test('the job input hash is the SHA-256 of the rows as JSON, computed row by row', () => {
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  for (const rows of [[], [{ name: 'Acme' }], [{ name: 'Acme, "Ltd"', type: 'organization' as const }, { name: 'Ивано́в', country: 'RU', birthYear: 1961 }]]) {
+    assert.equal(rowsHash(rows), sha(JSON.stringify(rows)));
+  }
 });
