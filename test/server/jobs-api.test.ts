@@ -29,6 +29,15 @@ async function listen(t: Hooks, vigil: Vigil): Promise<(method: string, path: st
   };
 }
 
+/** A fresh database and an instance on it that serves HTTP and queues jobs (by default in chunks of 4, with no worker). */
+async function queueingInstance(t: Hooks, opts: { worker?: boolean; chunkSize?: number } = {}) {
+  const db = await freshPgDatabase(t);
+  const a = await openInstance(t, db.url);
+  const jobs = await JobService.start(a, { databaseUrl: db.url, worker: opts.worker ?? false, settings: { chunkSize: opts.chunkSize ?? 4 } });
+  t.after(() => jobs.close());
+  return { db, a, call: await listen(t, a) };
+}
+
 test('on SQLite, submitting a job is refused with a pointer to server mode', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-jobs-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,12 +52,8 @@ test('on SQLite, submitting a job is refused with a pointer to server mode', asy
 
 test('a CSV job is queued, screened by another instance, and read back in input order', { skip: pg.skip }, async (tt) => {
   const t = cleanupStack(tt);
-  const db = await freshPgDatabase(t);
   // Instance A serves HTTP and queues, but runs no worker: the chunks wait until B starts.
-  const a = await openInstance(t, db.url);
-  const jobsA = await JobService.start(a, { databaseUrl: db.url, worker: false, settings: { chunkSize: 4 } });
-  t.after(() => jobsA.close());
-  const call = await listen(t, a);
+  const { db, a, call } = await queueingInstance(t);
 
   const names = Array.from({ length: 10 }, (_, i) => `Example Trading ${i + 1}`);
   const csv = 'name,type,country,birth_year\n' + names.map((n, i) => `"${n}",organization,${i % 2 ? 'ly' : 'IT'},${i === 3 ? 1961 : ''}`).join('\n') + '\n';
@@ -91,12 +96,7 @@ test('a CSV job is queued, screened by another instance, and read back in input 
 });
 
 test('JSON rows are accepted; bad rows are refused naming the line or field, and nothing is queued', { skip: pg.skip }, async (tt) => {
-  const t = cleanupStack(tt);
-  const db = await freshPgDatabase(t);
-  const a = await openInstance(t, db.url);
-  const jobs = await JobService.start(a, { databaseUrl: db.url, worker: true, settings: { chunkSize: 2 } });
-  t.after(() => jobs.close());
-  const call = await listen(t, a);
+  const { a, call } = await queueingInstance(cleanupStack(tt), { worker: true, chunkSize: 2 });
 
   const ok = await call('POST', '/api/jobs/screen', JSON.stringify({ parties: [{ name: 'Alpha' }, { name: 'Beta', birthYear: 1970 }, { name: 'Gamma' }], limit: 3 }));
   assert.equal(ok.status, 202, ok.text);
@@ -128,12 +128,7 @@ test('JSON rows are accepted; bad rows are refused naming the line or field, and
 });
 
 test('partial results: the finished prefix of a running job, resumable with after=N', { skip: pg.skip }, async (tt) => {
-  const t = cleanupStack(tt);
-  const db = await freshPgDatabase(t);
-  const a = await openInstance(t, db.url);
-  const jobs = await JobService.start(a, { databaseUrl: db.url, worker: false, settings: { chunkSize: 4 } });
-  t.after(() => jobs.close());
-  const call = await listen(t, a);
+  const { a, call } = await queueingInstance(cleanupStack(tt));
   const posted = await call('POST', '/api/jobs/screen', 'name\n' + Array.from({ length: 10 }, (_, i) => `Example Trading ${i + 1}`).join('\n') + '\n', 'text/csv');
   assert.equal(posted.status, 202, posted.text);
   const id: string = posted.json.id;
