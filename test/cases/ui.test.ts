@@ -17,6 +17,10 @@ test('case list filters by state; a case is assessed and denied from its page', 
   const first = await svc.create(fixtureTx('it-thermal-cameras-ly.json'), 'Officine Esempio', OFFICER, { submit: true });
   const other = await svc.create(fixtureTx('de-similar.json'), 'Beispiel Optik', OFFICER);
   await svc.transition(other.id, { to: 'withdrawn', reason: 'applicant withdrew' }, OFFICER);
+  // A licence that ran out at the end of 2025, for the expiry sweep.
+  const licensed = await svc.create(fixtureTx('it-thermal-cameras-ly.json'), 'Officine Scadute', OFFICER, { submit: true });
+  await svc.assess(licensed.id, OFFICER);
+  await svc.transition(licensed.id, { to: 'approved', reason: 'end use verified', issuedAt: '2025-01-10', validUntil: '2025-12-31' }, OFFICER);
 
   const app = await buildServer({ vigil, rateLimit: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -28,12 +32,26 @@ test('case list filters by state; a case is assessed and denied from its page', 
   await page.goto(`${url}/cases`);
   const rows = page.getByTestId('cases-table').locator('tbody tr');
   await rows.first().waitFor();
-  assert.equal(await rows.count(), 2);
+  assert.equal(await rows.count(), 3);
+
+  // The expiry sweep, judged on 2026-01-01, closes the licence and the list shows it expired.
+  await page.getByText('Licence expiry').click();
+  await page.getByLabel('Judge validity on').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Close expired licences' }).click();
+  const sweep = page.getByTestId('expiry-result');
+  await sweep.waitFor();
+  assert.match(await sweep.innerText(), new RegExp(`As of 2026-01-01: 1 licence\\(s\\) closed as expired\\.[\\s\\S]*${licensed.id}.*valid until 2025-12-31`));
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'cases-expiry.png'), fullPage: true });
+  await page.getByLabel('State').selectOption('expired');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 1);
+  assert.match(await rows.first().innerText(), new RegExp(`${licensed.id}\\s+expired`));
+  assert.equal((await svc.get(licensed.id)).state, 'expired');
   await page.getByLabel('State').selectOption('withdrawn');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 1);
   assert.match(await rows.first().innerText(), new RegExp(other.id));
   await page.getByLabel('State').selectOption('');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 3);
 
   await page.getByRole('link', { name: first.id }).click();
   await page.getByTestId('case-state').waitFor();

@@ -14,6 +14,7 @@ export default function CasesPage() {
   const [filters, setFilters] = useState<Filters>({ state: '', applicant: '', destination: '' });
   const [cases, setCases] = useState<CaseRecord[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -26,7 +27,7 @@ export default function CasesPage() {
       if ((e as Error).name !== 'AbortError') setError(e);
     });
     return () => ctl.abort();
-  }, [filters]);
+  }, [filters, reloads]);
 
   const set = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -75,6 +76,7 @@ export default function CasesPage() {
         </div>
       )}
       <NewCase />
+      <LicenceExpiry onDone={() => setReloads((n) => n + 1)} />
       <Denials />
     </section>
   );
@@ -113,6 +115,55 @@ function NewCase() {
         <ErrorBox error={error} />
         <button type="submit" disabled={busy}>{busy ? 'Submitting…' : 'Submit application'}</button>
       </form>
+    </details>
+  );
+}
+
+interface ExpirySweep {
+  asOf: string;
+  expired: { id: string; licence: string; validUntil: string }[];
+  refused: { id: string; code: string; message: string }[];
+}
+
+/** The daily expiry sweep, by hand: approved licences whose last valid day has passed become expired. */
+function LicenceExpiry({ onDone }: { onDone: () => void }) {
+  const [asOf, setAsOf] = useState(() => new Date().toISOString().slice(0, 10));
+  const [busy, setBusy] = useState(false);
+  const [sweep, setSweep] = useState<ExpirySweep | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      setSweep(await api.post<ExpirySweep>('/api/cases/expire-due', { asOf }));
+      onDone();
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+
+  return (
+    <details className="card">
+      <summary><strong>Licence expiry</strong> (close licences whose validity has ended)</summary>
+      <form className="row wrap" onSubmit={run} aria-label="Close expired licences">
+        <div className="field">
+          <label htmlFor="x-asof">Judge validity on</label>
+          <input id="x-asof" type="date" required value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </div>
+        <button type="submit" disabled={busy}>{busy ? 'Closing…' : 'Close expired licences'}</button>
+      </form>
+      {sweep && (
+        <div role="status" data-testid="expiry-result">
+          <p>As of {sweep.asOf}: {sweep.expired.length} licence(s) closed as expired{sweep.refused.length ? `, ${sweep.refused.length} refused` : ''}.</p>
+          {(sweep.expired.length > 0 || sweep.refused.length > 0) && (
+            <ul>
+              {sweep.expired.map((x) => <li key={x.id}><Link href={`/cases/${encodeURIComponent(x.id)}`}>{x.id}</Link> — licence {x.licence}, valid until {x.validUntil}</li>)}
+              {sweep.refused.map((x) => <li key={x.id}>{x.id} — refused ({x.code}): {x.message}</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+      <ErrorBox error={error} />
     </details>
   );
 }
