@@ -1,10 +1,8 @@
-// Jaro and Jaro-Winkler similarity over arrays of code units, plus the "best pairs" token
-// alignment that moov-io/watchman popularised. The best-pairs function is kept byte-compatible
-// with watchman's published golden scores (test/fixtures/matching/bestpairs_jarowinkler_golden.csv),
-// which is why it works on UTF-8 bytes; the product's own scorer (scorer.ts) calls jaroWinkler on
-// ASCII tokens, where bytes and characters coincide.
-
-type Units = ArrayLike<number>;
+// Jaro and Jaro-Winkler similarity over UTF-16 code units, plus the "best pairs" token alignment
+// that moov-io/watchman popularised. The best-pairs function is kept byte-compatible with
+// watchman's published golden scores (test/fixtures/matching/bestpairs_jarowinkler_golden.csv),
+// which is why it compares UTF-8 bytes (one code unit per byte); the product's own scorer
+// (scorer.ts) calls jaroWinkler on ASCII tokens, where bytes and characters coincide.
 
 /** Jaro-Winkler of two strings by UTF-16 code unit, without allocating (the scorer's hot path). */
 export function jaroWinklerString(a: string, b: string, boostThreshold = 0.7, prefixSize = 4): number {
@@ -55,51 +53,6 @@ function jaroString(a: string, b: string): number {
 let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 
-export function jaroUnits(a: Units, b: Units): number {
-  const la = a.length;
-  const lb = b.length;
-  if (la === 0 && lb === 0) return 1;
-  if (la === 0 || lb === 0) return 0;
-  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
-  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
-  flagsA.fill(0, 0, la);
-  flagsB.fill(0, 0, lb);
-  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  let matches = 0;
-  for (let i = 0; i < la; i++) {
-    const start = Math.max(0, i - range);
-    const end = Math.min(lb - 1, i + range);
-    for (let j = start; j <= end; j++) {
-      if (flagsB[j] || a[i] !== b[j]) continue;
-      flagsA[i] = 1;
-      flagsB[j] = 1;
-      matches++;
-      break;
-    }
-  }
-  if (matches === 0) return 0;
-  let transpositions = 0;
-  let j = 0;
-  for (let i = 0; i < la; i++) {
-    if (!flagsA[i]) continue;
-    while (!flagsB[j]) j++;
-    if (a[i] !== b[j]) transpositions++;
-    j++;
-  }
-  transpositions /= 2;
-  return (matches / la + matches / lb + (matches - transpositions) / matches) / 3;
-}
-
-/** Jaro-Winkler with the usual boost threshold 0.7 and a common prefix of up to 4. */
-export function jaroWinklerUnits(a: Units, b: Units, boostThreshold = 0.7, prefixSize = 4): number {
-  const jaro = jaroUnits(a, b);
-  if (jaro <= boostThreshold) return jaro;
-  const n = Math.min(a.length, b.length, prefixSize);
-  let prefix = 0;
-  while (prefix < n && a[prefix] === b[prefix]) prefix++;
-  return jaro + 0.1 * prefix * (1 - jaro);
-}
-
 export const jaroWinkler = jaroWinklerString;
 
 // ---- watchman-compatible best pairs ------------------------------------------------------------
@@ -130,18 +83,8 @@ const firstSoundOfUnit = (u: number): string => FIRST_SOUND[String.fromCharCode(
 
 /**
  * Jaro-Winkler made stricter where it is known to be lenient: very different lengths, and first
- * letters that sound different (q/k/g or d/t may differ; m/r may not).
+ * letters that sound different (q/k/g or d/t may differ; m/r may not). Without allocating.
  */
-export function customJaroWinklerUnits(a: Units, b: Units): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let score = jaroWinklerUnits(a, b);
-  const lengthRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
-  if (lengthRatio < LENGTH_CUTOFF) score *= scalingFactor(lengthRatio, LENGTH_PENALTY_WEIGHT);
-  if (a[0] !== b[0] && firstSoundOfUnit(a[0]!) !== firstSoundOfUnit(b[0]!)) score *= DIFFERENT_FIRST_LETTER_WEIGHT;
-  return score;
-}
-
-/** customJaroWinklerUnits on two strings, without allocating. */
 export function customJaroWinkler(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
   let score = jaroWinklerString(a, b);
@@ -151,7 +94,11 @@ export function customJaroWinkler(a: string, b: string): number {
   return score;
 }
 
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+/**
+ * A token's UTF-8 bytes as a string of one code unit per byte: the string functions above then
+ * compare bytes, as the golden scores require.
+ */
+const utf8Bytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 /**
  * Best-pairs Jaro-Winkler of two token lists: every search token against every indexed token
@@ -159,15 +106,15 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
  * averaged weighted by length, then scaled down by the share of the indexed name left unmatched.
  */
 export function bestPairsJaroWinkler(searchTokens: string[], indexedTokens: string[]): number {
-  const search = searchTokens.map(utf8);
-  const indexed = indexedTokens.map(utf8);
+  const search = searchTokens.map(utf8Bytes);
+  const indexed = indexedTokens.map(utf8Bytes);
   const searchLength = search.reduce((n, t) => n + t.length, 0);
   const indexLength = indexed.reduce((n, t) => n + t.length, 0);
   const scores: { score: number; s: number; i: number }[] = [];
   for (let s = 0; s < search.length; s++) {
     for (let i = 0; i < indexed.length; i++) {
       if (!searchTokens[s] || !indexedTokens[i] || firstSound(searchTokens[s]!) !== firstSound(indexedTokens[i]!)) continue;
-      scores.push({ score: customJaroWinklerUnits(indexed[i]!, search[s]!), s, i });
+      scores.push({ score: customJaroWinkler(indexed[i]!, search[s]!), s, i });
     }
   }
   // Stable sort, descending, like the reference implementation's sort of the outer product.
