@@ -1,6 +1,7 @@
 // A multimap from string keys to vocabulary ids stored as two parallel typed arrays sorted by a
 // 32-bit hash of the key: compact, built once, loaded from a cache without rebuilding, looked up by
 // binary search. A hash collision only adds a candidate that the similarity check then rejects.
+import { lowerBound } from './sorted.js';
 
 export function hashKey(s: string): number {
   let h = 0x811c9dc5;
@@ -42,13 +43,6 @@ export class KeyTable {
   forEach(key: string, fn: (id: number) => void): void {
     const h = hashKey(key);
     const hs = this.hashes;
-    let lo = 0;
-    let hi = hs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hs[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < hs.length && hs[i] === h; i++) fn(this.ids[i]!);
+    for (let i = lowerBound(hs, h); i < hs.length && hs[i] === h; i++) fn(this.ids[i]!);
   }
 }

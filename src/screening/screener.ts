@@ -4,6 +4,7 @@
 import type { Explanation, ScreenQuery, ScreeningHit } from '../model/index.js';
 import type { EntryTable } from './entry-table.js';
 import { VigilInputError } from '../model/errors.js';
+import { lowerBound } from './sorted.js';
 import { hasControlCharacters } from '../matching/normalize.js';
 import { prepareName, type PreparedToken } from '../matching/prepared.js';
 import { scoreTokens } from '../matching/scorer.js';
@@ -87,14 +88,8 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 function contains(sorted: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x;
+  const i = lowerBound(sorted, x);
+  return i < sorted.length && sorted[i] === x;
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
