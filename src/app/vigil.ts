@@ -128,7 +128,6 @@ export class Vigil {
     const [index, catalog, rules] = await Promise.all([this.screening(), this.controls(), this.rules()]);
     const { assessTransaction } = await import('../policy/index.js');
     const result = assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
-    result.dataVersions.controls = { ...result.dataVersions.controls, sha256: catalog.sha256 };
     await Promise.all([this.keepRuleSet(rules), this.keepCatalog(catalog)]);
     if (opts.audit !== false) await recordAssessment(this.store, this.actorOf(opts), { transaction: tx, asOf: result.asOf }, result);
     return result;

@@ -57,7 +57,6 @@ export async function replayCase(vigil: Vigil, c: CaseRecord, opts: { current?: 
   } finally {
     controls.release();
   }
-  replayed.dataVersions.controls = { ...replayed.dataVersions.controls, sha256: controls.catalog.sha256 };
   const result: ReplayResult = {
     caseId: c.id,
     asOf: stored.asOf,

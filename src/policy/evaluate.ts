@@ -39,7 +39,7 @@ export function assessTransaction(tx: Transaction, ctx: AssessContext): Assessme
     hits: ctx.index.screen({ name: p.name, type: p.type, country: p.country, birthYear: p.birthYear }).hits,
   }));
   return evaluatePolicy(tx, {
-    asOf: day, rules, items, screening, lists: ctx.index.versions, controlsVersion: ctx.catalog.version,
+    asOf: day, rules, items, screening, lists: ctx.index.versions, controlsVersion: ctx.catalog.version, controlsSha256: ctx.catalog.sha256,
     extraRedFlags: ctx.extraRedFlags, redFlagHooks: ctx.redFlagHooks,
   });
 }
@@ -52,6 +52,8 @@ export interface PolicyInput {
   screening: PartyScreening[];
   lists: ListVersion[];
   controlsVersion: string;
+  /** The catalogue's content hash, by which the store keeps its documents for replay. */
+  controlsSha256?: string;
   extraRedFlags?: RedFlag[];
   redFlagHooks?: AssessContext['redFlagHooks'];
 }
@@ -99,7 +101,11 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
     dataVersions: {
       lists: input.lists,
       rules: { version: rules.version, sha256: rules.sha256 },
-      controls: { version: input.controlsVersion, euRegulation: rules.instrumentOn('EU', day) },
+      controls: {
+        version: input.controlsVersion,
+        ...(input.controlsSha256 ? { sha256: input.controlsSha256 } : {}),
+        euRegulation: rules.instrumentOn('EU', day),
+      },
     },
     caveats: globalCaveats(day, items, input.lists, rules),
   };
