@@ -40,8 +40,6 @@ export class Vigil {
   private unsubscribe?: () => Promise<void>;
   private queuedReload?: Promise<ScreeningIndex>;
   private lastReload: Promise<void> = Promise.resolve();
-  private ruleSetStored?: Promise<void>;
-  private catalogStored?: Promise<void>;
 
   private constructor(readonly store: Store, private readonly opts: VigilOptions) {}
 
@@ -133,31 +131,29 @@ export class Vigil {
     return result;
   }
 
-  /** Store the rule set by content hash once per process (the store ignores a known hash). */
-  private keepRuleSet(rules: RuleSet): Promise<void> {
-    this.ruleSetStored ??= (async () => {
-      if (!(await this.store.getRuleSet(rules.sha256))) {
-        const { ruleSetToJson } = await import('../cases/rule-set-json.js');
-        await this.store.putRuleSet(rules.sha256, rules.version, ruleSetToJson(rules));
-      }
-    })();
-    return this.ruleSetStored.catch((err) => {
-      this.ruleSetStored = undefined;
-      throw err;
-    });
-  }
+  /** Store the rule set by content hash, once per process (a failure is tried again next time). */
+  private readonly keepRuleSet = onceUntilFailure(async (rules: RuleSet) => {
+    if (!(await this.store.getRuleSet(rules.sha256))) {
+      const { ruleSetToJson } = await import('../cases/rule-set-json.js');
+      await this.store.putRuleSet(rules.sha256, rules.version, ruleSetToJson(rules));
+    }
+  });
 
-  /** Store the catalogue's documents by content hash once per process (the store ignores a known hash). */
-  private keepCatalog(catalog: ControlCatalog): Promise<void> {
-    this.catalogStored ??= this.store.putControlCatalog(catalog.sha256, catalog.version, catalog.sources.documents);
-    return this.catalogStored.catch((err) => {
-      this.catalogStored = undefined;
-      throw err;
-    });
-  }
+  /** Store the catalogue's documents by content hash, once per process (the store ignores a known hash). */
+  private readonly keepCatalog = onceUntilFailure((catalog: ControlCatalog) =>
+    this.store.putControlCatalog(catalog.sha256, catalog.version, catalog.sources.documents));
 
   async close(): Promise<void> {
     await this.unsubscribe?.();
     await this.store.close();
   }
+}
+
+/** `make` runs on the first call only; its promise is shared, and forgotten if it fails so that a later call tries again. */
+function onceUntilFailure<A>(make: (arg: A) => Promise<void>): (arg: A) => Promise<void> {
+  let done: Promise<void> | undefined;
+  return (arg) => (done ??= make(arg).catch((err: unknown) => {
+    done = undefined;
+    throw err;
+  }));
 }
