@@ -88,6 +88,8 @@ export interface ItemClassification {
   /** Ranked suggestions when only a description was given. */
   suggestions: ClassificationResult[];
   cwcSchedule?: string;
+  /** A designation that is not a list entry: 'EAR99' (subject to the EAR, on no CCL entry), 'annex' (a regime annex code). */
+  designation?: 'EAR99' | 'annex';
   notes: string[];
   /** The EU regulation in force on the date of the assessment. */
   euRegulation?: string;

@@ -17,12 +17,24 @@ export interface Reason {
   subject?: string;
 }
 
+/** A procedure the law demands beside (not instead of) the outcome, with its citation. */
+export interface Requirement {
+  id: string;
+  text: string;
+  citation: string;
+  /** The rule or measure that imposes it. */
+  ruleId: string;
+  subject?: string;
+}
+
 export interface Determination {
   jurisdiction: string;
   applies: boolean;
   nexus: string;
   outcome: Outcome;
   reasons: Reason[];
+  /** Procedures required beside the outcome (notifications, end-use certificates, the authority's assessment). */
+  requirements: Requirement[];
   /** Checks this jurisdiction's model does not perform (never silent). */
   notModelled: string[];
   caveats: string[];

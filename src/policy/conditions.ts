@@ -4,6 +4,8 @@
 import type { ClassificationResult, Item, ItemClassification, Party, ScreeningHit, Transaction } from '../model/index.js';
 import type { Condition, ItemCondition, PartyCondition, Rule } from './rule-schema.js';
 import { displayColumn, type Geography, type GroupUse } from './geography.js';
+import type { Period } from './dates.js';
+import type { MeasureRef } from './regimes.js';
 
 export interface ItemFacts {
   index: number;
@@ -36,20 +38,42 @@ export interface Trace {
   codes: string[];
   columns: string[];
   lists: string[];
+  /** Assumptions the match rests on ("the end user's sector was not given"). */
+  notes: string[];
 }
 
-export const emptyTrace = (): Trace => ({ codes: [], columns: [], lists: [] });
+export const emptyTrace = (): Trace => ({ codes: [], columns: [], lists: [], notes: [] });
 
 type Test = (f: Facts, s: Scope, t: Trace) => boolean;
 
 export interface CompiledRule extends Rule {
   jurisdiction: string;
+  /** When the rule is in force (a plain rule has one period: from–to). */
+  periods: Period[];
+  /** Set when the rule is a regime's measure. */
+  measure?: MeasureRef;
   test: Test;
 }
 
-export function compileRule(rule: Rule, jurisdiction: string, geo: Geography): CompiledRule {
-  return { ...rule, jurisdiction, test: compile(rule.when, geo) };
+/** Annex id → does an item (code, description) fall on it. */
+export type AnnexLookup = ReadonlyMap<string, (code: string | undefined, description: string) => { code: string; byDescription: boolean } | undefined>;
+
+export interface CompileContext {
+  geo: Geography;
+  annexes: AnnexLookup;
 }
+
+export function compileRule(rule: Rule & { periods?: Period[]; measure?: MeasureRef }, jurisdiction: string, ctx: CompileContext): CompiledRule {
+  return { ...rule, periods: rule.periods ?? [{ from: rule.from, to: rule.to }], jurisdiction, test: compile(rule.when, ctx) };
+}
+
+/** Declared end uses count as awareness of them (EU Art 4: "aware that the items are intended …"). */
+const AWARE_FROM_END_USE: Record<string, string> = {
+  nuclear: 'wmd', 'chemical-weapons': 'wmd', 'biological-weapons': 'wmd', missile: 'wmd', military: 'military', paramilitary: 'military',
+};
+
+/** Roles whose sector decides a measure's end-user scope. */
+const END_USER_ROLES = new Set(['end-user', 'consignee']);
 
 /** Every country code or group a condition names (for validation at load). */
 export function referencedPlaces(c: Condition): string[] {
@@ -61,17 +85,18 @@ export function referencedPlaces(c: Condition): string[] {
   return [];
 }
 
-function compile(c: Condition, geo: Geography): Test {
+function compile(c: Condition, ctx: CompileContext): Test {
+  const { geo } = ctx;
   if ('all' in c) {
-    const parts = c.all.map((x) => compile(x, geo));
+    const parts = c.all.map((x) => compile(x, ctx));
     return (f, s, t) => parts.every((p) => p(f, s, t));
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => compile(x, geo));
+    const parts = c.any.map((x) => compile(x, ctx));
     return (f, s, t) => parts.some((p) => p(f, s, t));
   }
   if ('not' in c) {
-    const inner = compile(c.not, geo);
+    const inner = compile(c.not, ctx);
     return (f, s) => !inner(f, s, emptyTrace()); // what a negated condition matched explains nothing
   }
   if ('destination' in c) {
@@ -86,8 +111,33 @@ function compile(c: Condition, geo: Geography): Test {
     const wanted = new Set(c.endUse);
     return (f) => f.tx.endUse.categories.some((x) => wanted.has(x));
   }
+  if ('knowledge' in c) {
+    const informed = new Set<string>(c.knowledge.informed ?? []);
+    const aware = new Set<string>(c.knowledge.aware ?? []);
+    return (f, _s, t) => {
+      const k = f.tx.knowledge;
+      const told = (k?.informedByAuthority ?? []).filter((x) => informed.has(x));
+      if (told.length) { t.notes.push(`the exporter was informed by the authority (${told.join(', ')})`); return true; }
+      const declared = f.tx.endUse.categories.map((x) => AWARE_FROM_END_USE[x]).filter((x): x is string => !!x);
+      const known = [...(k?.awareOf ?? []), ...declared].filter((x) => aware.has(x));
+      if (known.length) { t.notes.push(`the exporter is aware of a ${[...new Set(known)].join('/')} end use`); return true; }
+      return false;
+    };
+  }
+  if ('endUser' in c) {
+    const sectors = new Set<string>(c.endUser);
+    return (f, _s, t) => {
+      const users = f.tx.parties.filter((p) => END_USER_ROLES.has(p.role));
+      if (users.some((p) => p.sector && sectors.has(p.sector))) return true;
+      if (users.length === 0 || users.some((p) => !p.sector)) {
+        t.notes.push(`the measure reaches only ${c.endUser.join('/')} end users; the end user's sector was not given, so it is assumed within scope`);
+        return true;
+      }
+      return false;
+    };
+  }
   if ('item' in c) {
-    const match = itemMatcher(c.item);
+    const match = itemMatcher(c.item, ctx);
     return (f, s, t) => (s.item ? match(s.item, t) : f.items.some((i) => match(i, t)));
   }
   if ('party' in c) {
@@ -128,8 +178,11 @@ function entryCodes(e: ClassificationResult): string[] {
   return out;
 }
 
-function itemMatcher(c: ItemCondition): (i: ItemFacts, t: Trace) => boolean {
+function itemMatcher(c: ItemCondition, ctx: CompileContext): (i: ItemFacts, t: Trace) => boolean {
   const codes = c.code?.map(codePattern);
+  const annex = c.annex ? ctx.annexes.get(c.annex) : undefined;
+  if (c.annex && !annex) throw new Error(`unknown annex ${c.annex}`);
+  const notCategory = c.notCategory ? new Set<string>(c.notCategory) : undefined;
   const entryLevel = c.code || c.regime || c.reason || c.listedIn || c.cwcSchedule;
   const entryOk = (e: ClassificationResult, item: ItemClassification) =>
     (!codes || entryCodes(e).some((x) => codes.some((m) => m(x)))) &&
@@ -141,6 +194,14 @@ function itemMatcher(c: ItemCondition): (i: ItemFacts, t: Trace) => boolean {
     const cls = i.classification;
     if (c.classified !== undefined && cls.classified !== c.classified) return false;
     if (c.usOrigin !== undefined && (i.item.usOrigin === true) !== c.usOrigin) return false;
+    if (notCategory && i.item.category && notCategory.has(i.item.category)) return false;
+    if (c.ear99 !== undefined && (cls.designation === 'EAR99') !== c.ear99) return false;
+    if (annex) {
+      const hit = annex(i.item.code, i.item.description);
+      if (!hit) return false;
+      t.codes.push(hit.byDescription ? `${hit.code} (by description: confirm against the annex)` : hit.code);
+      if (!entryLevel) return true;
+    }
     if (!entryLevel) return true;
     const hits = cls.entries.filter((e) => entryOk(e, cls));
     if (hits.length === 0) {

@@ -3,7 +3,7 @@
 // is the most restrictive effect among the rules that fired.
 import {
   OUTCOMES, VigilInputError,
-  type Assessment, type Determination, type ItemClassification, type ListVersion, type Outcome, type PartyScreening, type Reason, type RedFlag, type Transaction,
+  type Assessment, type Determination, type ItemClassification, type ListVersion, type Outcome, type PartyScreening, type Reason, type RedFlag, type Requirement, type Transaction,
 } from '../model/index.js';
 import type { ControlCatalog } from '../controls/catalog.js';
 import type { ScreeningIndex } from '../screening/index.js';
@@ -12,7 +12,7 @@ import { inPeriod, isValidDate } from './dates.js';
 import { nexusOf, fill } from './nexus.js';
 import { transactionRedFlags } from './red-flags.js';
 import type { RuleSet } from './rule-set.js';
-import { classifyMilitaryListItem } from './military-list.js';
+import { classifyDesignation } from './designations.js';
 
 export interface AssessContext {
   asOf: string;
@@ -30,7 +30,7 @@ const RANK: Record<Outcome, number> = Object.fromEntries(OUTCOMES.map((o, i) => 
 export function assessTransaction(tx: Transaction, ctx: AssessContext): Assessment {
   const { rules, asOf: day } = ctx;
   checkRequest(tx, day, rules);
-  const items: ItemClassification[] = tx.items.map((item, i) => classifyMilitaryListItem(item, i, day) ?? ctx.catalog.classifyItem(item, i, day));
+  const items: ItemClassification[] = tx.items.map((item, i) => classifyDesignation(item, i, rules) ?? ctx.catalog.classifyItem(item, i, day));
   // No threshold passed: the index applies its own default, the one `vigil screen` uses.
   const screening: PartyScreening[] = tx.parties.map((p) => ({
     role: p.role,
@@ -116,9 +116,16 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
 function determine(jurisdiction: string, facts: Facts, rules: RuleSet): Determination {
   const j = rules.jurisdictions.get(jurisdiction)!;
   const reasons: Reason[] = [];
+  const requirements: Requirement[] = [];
   for (const rule of rules.applicableRules(jurisdiction)) {
-    if (!inPeriod(rule, facts.day)) continue;
-    reasons.push(...fire(rule, facts));
+    const period = rule.periods.find((p) => inPeriod(p, facts.day));
+    if (!period) continue;
+    for (const { reason, requires } of fire(rule, period, facts)) {
+      reasons.push(reason);
+      for (const r of requires) {
+        if (!requirements.some((x) => x.id === r.id && x.ruleId === r.ruleId && x.subject === r.subject)) requirements.push(r);
+      }
+    }
   }
   // Most restrictive first, then red flags, then information.
   const order = (r: Reason) => (r.effect in RANK ? RANK[r.effect as Outcome] : r.effect === 'red-flag' ? OUTCOMES.length : OUTCOMES.length + 1);
@@ -129,7 +136,7 @@ function determine(jurisdiction: string, facts: Facts, rules: RuleSet): Determin
   }, 'no-licence-required');
   const { applies, nexus } = nexusOf(j, facts.tx, facts.day, rules.geography);
 
-  const notModelled = [...j.notModelled];
+  const notModelled = [...j.notModelled, ...rules.coverageGaps(jurisdiction, facts.tx.destination, facts.day)];
   for (const f of facts.items) {
     if (!f.classification.classified) {
       notModelled.push(`items[${f.index}] ('${f.item.description}') is described only: list-based rules were not applied to it`);
@@ -146,10 +153,10 @@ function determine(jurisdiction: string, facts: Facts, rules: RuleSet): Determin
         `not the text in force on ${facts.day}; for that date the dated rules (embargoes, Libya measures, E:1 status) carry the historic position.`,
     );
   }
-  return { jurisdiction, applies, nexus, outcome, reasons, notModelled, caveats };
+  return { jurisdiction, applies, nexus, outcome, reasons, requirements, notModelled, caveats };
 }
 
-function fire(rule: CompiledRule, facts: Facts): Reason[] {
+function fire(rule: CompiledRule, period: { from: string | null; to: string | null }, facts: Facts): { reason: Reason; requires: Requirement[] }[] {
   const suspension = rule.suspensions?.find((s) => inPeriod(s, facts.day));
   const scopes: { scope: Scope; subject?: string }[] =
     rule.per === 'item'
@@ -160,20 +167,37 @@ function fire(rule: CompiledRule, facts: Facts): Reason[] {
             subject: `parties[${h.partyIndex}] ${h.party.name} ~ ${h.hit.matchedName} (${h.hit.list}, ${h.hit.source} ${h.hit.entityId}, score ${h.hit.score.toFixed(2)})`,
           }))
         : [{ scope: {} }];
-  const out: Reason[] = [];
+  // An exemption the transaction relies on replaces the measure's effect and adds its procedures.
+  const claimed = rule.measure?.exemptions.filter((x) => facts.tx.exemptions?.includes(x.id)) ?? [];
+  const out: { reason: Reason; requires: Requirement[] }[] = [];
   for (const { scope, subject } of scopes) {
     const trace = emptyTrace();
     if (!rule.test(facts, scope, trace)) continue;
     const vars = traceVars(trace);
-    const summary = fill(rule.summary, vars);
+    let summary = fill(rule.summary, vars);
+    if (trace.notes.length) summary += ` (Applied because ${[...new Set(trace.notes)].join('; ')}.)`;
+    let effect: Reason['effect'] = rule.effect;
+    if (claimed.length) {
+      effect = claimed.reduce<Reason['effect']>((e, x) => (x.effect in RANK && (!(e in RANK) || RANK[x.effect as Outcome] < RANK[e as Outcome]) ? x.effect : e), 'info');
+      summary += ` Exemption relied on: ${claimed.map((x) => `${x.text} (${x.citation})`).join('; ')}.`;
+    }
+    if (suspension) {
+      effect = 'info';
+      summary = `Suspended from ${suspension.from} (${suspension.citation}): ${summary}`;
+    }
+    const subj = subject || vars.code ? [subject, vars.code && !subject?.includes(vars.code) ? `(${vars.code})` : ''].filter(Boolean).join(' ') : undefined;
+    const defs = suspension ? [] : [...(rule.requirements ?? []), ...claimed.flatMap((x) => x.requirements)];
     out.push({
-      ruleId: rule.id,
-      effect: suspension ? 'info' : rule.effect,
-      citation: fill(rule.citation, vars),
-      summary: suspension ? `Suspended from ${suspension.from} (${suspension.citation}): ${summary}` : summary,
-      from: rule.from,
-      to: rule.to,
-      ...(subject || vars.code ? { subject: [subject, vars.code && !subject?.includes(vars.code) ? `(${vars.code})` : ''].filter(Boolean).join(' ') } : {}),
+      reason: {
+        ruleId: rule.id,
+        effect,
+        citation: fill(rule.citation, vars),
+        summary,
+        from: period.from,
+        to: period.to,
+        ...(subj ? { subject: subj } : {}),
+      },
+      requires: defs.map((d) => ({ id: d.id, text: d.text, citation: d.citation, ruleId: rule.id, ...(subj ? { subject: subj } : {}) })),
     });
   }
   return out;

@@ -6,7 +6,7 @@ import type { Item, ItemClassification } from '../model/index.js';
 
 const ML = /^ML\s?(\d{1,2})((?:\.[a-z0-9]+)*)$/i;
 
-export function classifyMilitaryListItem(item: Item, index: number, _asOf: string): ItemClassification | undefined {
+export function classifyMilitaryListItem(item: Item, index: number): ItemClassification | undefined {
   const m = item.code ? ML.exec(item.code.trim()) : null;
   if (!m || Number(m[1]) < 1 || Number(m[1]) > 22) return undefined;
   const code = `ML${Number(m[1])}`;

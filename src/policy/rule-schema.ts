@@ -1,7 +1,7 @@
 // The shape of the files under data/rules/, checked with zod when the rule set loads. Objects are
 // strict so that a misspelt key ("destinaton") is an error rather than a silently ignored condition.
 import { z } from 'zod';
-import { END_USE_CATEGORIES, OUTCOMES } from '../model/index.js';
+import { END_USE_CATEGORIES, ITEM_CATEGORIES, KNOWLEDGE_TOPICS, OUTCOMES, PARTY_SECTORS } from '../model/index.js';
 import { isValidDate } from './dates.js';
 
 const day = z.string().refine(isValidDate, { message: 'expected a real date YYYY-MM-DD' });
@@ -22,6 +22,12 @@ export const ItemConditionSchema = z.strictObject({
   /** true: resolved by code or CAS; false: described only. */
   classified: z.boolean().optional(),
   usOrigin: z.boolean().optional(),
+  /** true: designated EAR99 (subject to the EAR, on no CCL entry). */
+  ear99: z.boolean().optional(),
+  /** An annex of a regime, by id ('UN-LY-883-annex'): its codes, or its keywords in the description. */
+  annex: nonEmpty.optional(),
+  /** The item is none of these kinds ('food', 'medicine'): the "all goods except …" of a measure. */
+  notCategory: z.array(z.enum(ITEM_CATEGORIES)).min(1).optional(),
 });
 export type ItemCondition = z.infer<typeof ItemConditionSchema>;
 
@@ -46,9 +52,11 @@ export type Condition =
   | { endUse: string[] }
   | { item: ItemCondition }
   | { party: PartyCondition }
-  | { countryChart: { columns?: string[] } };
+  | { countryChart: { columns?: string[] } }
+  | { knowledge: { informed?: string[]; aware?: string[] } }
+  | { endUser: string[] };
 
-const CONDITION_KEYS = ['all', 'any', 'not', 'destination', 'exporterCountry', 'endUse', 'item', 'party', 'countryChart'] as const;
+const CONDITION_KEYS = ['all', 'any', 'not', 'destination', 'exporterCountry', 'endUse', 'item', 'party', 'countryChart', 'knowledge', 'endUser'] as const;
 
 // One strict object with every operator optional and exactly one present: validates as fast as a
 // discriminated union and names the offending key, where a plain union would try every branch.
@@ -64,9 +72,23 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       item: ItemConditionSchema.optional(),
       party: PartyConditionSchema.optional(),
       countryChart: z.strictObject({ columns: z.array(nonEmpty).optional() }).optional(),
+      /** The exporter was informed by the authority of / is aware of (a declared end use counts) one of these. */
+      knowledge: z
+        .strictObject({ informed: z.array(z.enum(KNOWLEDGE_TOPICS)).min(1).optional(), aware: z.array(z.enum(KNOWLEDGE_TOPICS)).min(1).optional() })
+        .refine((k) => k.informed || k.aware, { message: 'knowledge needs `informed` or `aware`' })
+        .optional(),
+      /** The end user (or consignee) is one of these sectors; a party whose sector is not given is assumed within scope. */
+      endUser: z.array(z.enum(PARTY_SECTORS)).min(1).optional(),
     })
     .refine((c) => Object.keys(c).length === 1, { message: `a condition has exactly one of: ${CONDITION_KEYS.join(', ')}` }),
 ) as unknown as z.ZodType<Condition>;
+
+export const RequirementSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a requirement id is kebab-case: "cwc-end-use-certificate"'),
+  text: nonEmpty,
+  citation: nonEmpty,
+});
+export type RequirementDef = z.infer<typeof RequirementSchema>;
 
 export const RuleSchema = z
   .strictObject({
@@ -82,6 +104,8 @@ export const RuleSchema = z
     effect: z.enum([...OUTCOMES, 'red-flag', 'info']),
     /** Red-flag code raised when effect is 'red-flag'. */
     redFlag: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    /** Procedures the rule demands beside its effect. */
+    requirements: z.array(RequirementSchema).optional(),
     sources: z.array(z.string()).optional(),
     verify: z.string().optional(),
     note: z.string().optional(),

@@ -9,7 +9,8 @@ import { dataDir } from '../app/paths.js';
 import { VigilInputError } from '../model/errors.js';
 import { inPeriod } from './dates.js';
 import { Geography } from './geography.js';
-import { compileRule, referencedPlaces, type CompiledRule } from './conditions.js';
+import { compileRule, referencedPlaces, type AnnexLookup, type CompiledRule } from './conditions.js';
+import { annexMatcher, derivedGroups, measureRule, parseRegime, regimeSpan, type Regime } from './regimes.js';
 import {
   CountryChartSchema, CountryGroupsSchema, CountryNamesSchema, EarNamesFileSchema, GroupFileSchema,
   JurisdictionFileSchema, RedFlagFileSchema, RuleFileSchema, RuleSchema,
@@ -32,6 +33,7 @@ export class RuleSet {
   readonly jurisdictions: ReadonlyMap<string, JurisdictionFile>;
   readonly geography: Geography;
   readonly redFlags: readonly RedFlagDef[];
+  readonly regimes: readonly Regime[];
   private readonly rules: ReadonlyMap<string, CompiledRule[]>;
   private readonly canonical: string;
   private readonly byId: ReadonlyMap<string, CompiledRule>;
@@ -44,6 +46,7 @@ export class RuleSet {
     this.jurisdictions = parsed.jurisdictions;
     this.geography = parsed.geography;
     this.redFlags = parsed.redFlags;
+    this.regimes = parsed.regimes;
     this.rules = parsed.rules;
     this.byId = new Map(this.allRules().map((r) => [r.id, r]));
   }
@@ -107,6 +110,20 @@ export class RuleSet {
 
   rule(id: string): CompiledRule | undefined {
     return this.byId.get(id);
+  }
+
+  /** Regimes of a jurisdiction (and those it applies: IT applies EU) that target a destination. */
+  regimesFor(jurisdiction: string, destination?: string): Regime[] {
+    const j = this.jurisdictions.get(jurisdiction);
+    const owners = new Set([jurisdiction, ...(j?.inherits ?? [])]);
+    return this.regimes.filter((r) => owners.has(r.jurisdiction) && (!destination || r.target.destinations.includes(destination)));
+  }
+
+  /** What the partial regimes for this destination and day leave out, one line per regime. */
+  coverageGaps(jurisdiction: string, destination: string, day: string): string[] {
+    return this.regimesFor(jurisdiction, destination)
+      .filter((r) => r.coverage === 'partial' && inPeriod(regimeSpan(r), day))
+      .map((r) => `${r.title} is modelled in part; not modelled: ${r.notModelled.join('; ')}`);
   }
 
   /** The instrument of a jurisdiction in force on a day (the EU dual-use regulation). */
@@ -175,6 +192,7 @@ function parseBundle(bundle: RuleBundle) {
   const jurisdictions = new Map<string, JurisdictionFile>();
   const ruleFiles: { path: string; jurisdiction: string; rules: unknown[] }[] = [];
   const groupFiles: GroupFile[] = [];
+  const regimes: Regime[] = [];
   let redFlags: RedFlagDef[] | undefined;
   let earNames: EarNamesFile = { kind: 'ear-names', provenance: {}, chart: {}, groups: {} };
 
@@ -182,7 +200,8 @@ function parseBundle(bundle: RuleBundle) {
     if (!path.startsWith('rules/')) continue;
     const where = `data/${path}`;
     const kind = (content as { kind?: unknown })?.kind;
-    const folder = path.split('/').length === 3 ? path.split('/')[1]! : undefined;
+    const parts = path.split('/');
+    const folder = parts.length === 3 || (parts.length === 4 && parts[2] === 'regimes') ? parts[1]! : undefined;
     switch (kind) {
       case 'jurisdiction': {
         const j = check(JurisdictionFileSchema, content, where);
@@ -198,15 +217,30 @@ function parseBundle(bundle: RuleBundle) {
         ruleFiles.push({ path: where, jurisdiction: file.jurisdiction, rules: file.rules });
         break;
       }
+      case 'regime': {
+        const r = parseRegime(content, where, check);
+        if (folder !== r.jurisdiction || parts[2] !== 'regimes') {
+          throw new VigilInputError(`regimes of ${r.jurisdiction} must live in data/rules/${r.jurisdiction}/regimes/`, where);
+        }
+        regimes.push(r);
+        break;
+      }
       case 'groups': groupFiles.push(check(GroupFileSchema, content, where)); break;
       case 'red-flags': redFlags = check(RedFlagFileSchema, content, where).flags; break;
       case 'ear-names': earNames = check(EarNamesFileSchema, content, where); break;
-      default: throw new VigilInputError(`unknown "kind" ${JSON.stringify(kind)}: expected jurisdiction, rules, groups, red-flags or ear-names`, where);
+      default: throw new VigilInputError(`unknown "kind" ${JSON.stringify(kind)}: expected jurisdiction, rules, regime, groups, red-flags or ear-names`, where);
     }
   }
   if (!redFlags) throw new VigilInputError('missing', 'data/rules/red-flags.json');
 
-  const geography = new Geography(countries, groupFiles, chart, earGroups, earNames);
+  const geography = new Geography(countries, [...groupFiles, derivedGroups(regimes)], chart, earGroups, earNames);
+  const annexes: AnnexLookup = new Map(regimes.flatMap((r) => r.annexes.map((a) => [a.id, annexMatcher(a)] as const)));
+  const annexIds = new Set<string>();
+  for (const r of regimes) for (const a of r.annexes) {
+    if (annexIds.has(a.id)) throw new VigilInputError(`duplicate annex id ${a.id}`, r.path);
+    annexIds.add(a.id);
+  }
+  const ctx = { geo: geography, annexes };
   for (const gf of groupFiles) for (const g of gf.groups) for (const m of g.members) {
     if (!geography.isCountry(m.country)) throw new VigilInputError(`unknown country code ${m.country} in group ${g.id}`, 'data/rules groups');
   }
@@ -231,9 +265,26 @@ function parseBundle(bundle: RuleBundle) {
         }
       }
       const list = rules.get(file.jurisdiction) ?? [];
-      list.push(compileRule(rule, file.jurisdiction, geography));
+      list.push(compileRule(rule, file.jurisdiction, ctx));
       rules.set(file.jurisdiction, list);
     });
+  }
+  for (const r of regimes) {
+    if (!jurisdictions.has(r.jurisdiction)) throw new VigilInputError(`no data/rules/${r.jurisdiction}/jurisdiction.json for this regime`, r.path);
+    for (const d of r.target.destinations) if (!geography.isCountry(d)) throw new VigilInputError(`unknown country code "${d}" in target`, r.path);
+    for (const m of r.measures) {
+      const where = `${r.path} measure ${m.id}`;
+      const dup = seen.get(m.id);
+      if (dup) throw new VigilInputError(`duplicate rule id (also in ${dup})`, where);
+      seen.set(m.id, r.path);
+      const rule = measureRule(r, m);
+      for (const place of referencedPlaces(rule.when)) {
+        if (!geography.isCountry(place) && !geography.isGroup(place)) throw new VigilInputError(`unknown country code or group "${place}"`, where);
+      }
+      const list = rules.get(r.jurisdiction) ?? [];
+      list.push(compileRule(rule, r.jurisdiction, ctx));
+      rules.set(r.jurisdiction, list);
+    }
   }
   for (const j of jurisdictions.values()) {
     for (const parent of j.inherits) {
@@ -248,7 +299,7 @@ function parseBundle(bundle: RuleBundle) {
       }
     }
   }
-  return { jurisdictions, geography, redFlags, rules };
+  return { jurisdictions, geography, redFlags, rules, regimes };
 }
 
 /** JSON with object keys sorted at every level and no whitespace: one text per content. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { dataDir } from '../app/paths.js';
-import { END_USE_CATEGORIES, JURISDICTIONS, VigilInputError, type Transaction } from '../model/index.js';
+import { END_USE_CATEGORIES, ITEM_CATEGORIES, JURISDICTIONS, KNOWLEDGE_TOPICS, PARTY_SECTORS, VigilInputError, type Transaction } from '../model/index.js';
 import { isValidDate } from './dates.js';
 import { formatPath } from './rule-set.js';
 
@@ -39,6 +39,7 @@ export const PartySchema = z.strictObject({
   country: country.optional(),
   type: z.enum(['person', 'organization', 'vessel', 'aircraft', 'unknown']).optional(),
   birthYear: z.number().int().min(1850).max(2100).optional(),
+  sector: z.enum(PARTY_SECTORS, { message: `unknown sector; expected one of ${PARTY_SECTORS.join(', ')}` }).optional(),
 });
 
 export const ItemSchema = z.strictObject({
@@ -51,7 +52,10 @@ export const ItemSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').optional(),
   usOrigin: z.boolean().optional(),
   usContent: z.number().min(0).max(1, 'is a share between 0 and 1').optional(),
+  category: z.enum(ITEM_CATEGORIES, { message: `unknown item category; expected one of ${ITEM_CATEGORIES.join(', ')}` }).optional(),
 });
+
+const topics = z.array(z.enum(KNOWLEDGE_TOPICS, { message: `unknown topic; expected one of ${KNOWLEDGE_TOPICS.join(', ')}` }));
 
 export const TransactionSchema = z.strictObject({
   date,
@@ -64,6 +68,8 @@ export const TransactionSchema = z.strictObject({
     categories: z.array(z.enum(END_USE_CATEGORIES, { message: `unknown end-use category; expected one of ${END_USE_CATEGORIES.join(', ')}` })).min(1, "at least one category ('unknown' if not known)"),
   }),
   jurisdictions: z.array(z.string()).default([...JURISDICTIONS]),
+  knowledge: z.strictObject({ informedByAuthority: topics.optional(), awareOf: topics.optional() }).optional(),
+  exemptions: z.array(text).optional(),
 });
 
 /**
