@@ -28,7 +28,7 @@ export const ItemScopeSchema = z
     dualUse: z.array(z.enum(['EU', 'US'])).min(1).optional(),
     /** Entry codes or patterns ('3A001', 'ML*', '?A6??'). */
     codes: z.array(nonEmpty).min(1).optional(),
-    /** US reasons for control ('NS', 'AT1'). */
+    /** US reasons for control ('NS', 'AT1'): narrows `dualUse` to entries with these reasons. */
     reasons: z.array(nonEmpty).min(1).optional(),
     /** An annex of this regime, by id. */
     annex: nonEmpty.optional(),

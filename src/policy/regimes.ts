@@ -75,9 +75,9 @@ function itemCondition(s: ItemScope): Condition | undefined {
   if (s.all) return s.except ? { item: { notCategory: s.except } } : undefined;
   const any: Condition[] = [];
   if (s.militaryList) any.push({ item: { code: ['ML*'] } });
-  if (s.dualUse) any.push({ item: { listedIn: s.dualUse } });
+  // `reasons` narrows the listed items (CCL items controlled for NS, NP …); alone it means any item with those reasons.
+  if (s.dualUse || s.reasons) any.push({ item: { ...(s.dualUse ? { listedIn: s.dualUse } : {}), ...(s.reasons ? { reason: s.reasons } : {}) } });
   if (s.codes) any.push({ item: { code: s.codes } });
-  if (s.reasons) any.push({ item: { reason: s.reasons } });
   if (s.annex) any.push({ item: { annex: s.annex } });
   if (s.cwcSchedule) any.push({ item: { cwcSchedule: s.cwcSchedule } });
   if (s.ear99) any.push({ item: { ear99: true } });

@@ -24,7 +24,8 @@ const FACTS: Record<string, { items: ItemClassification[]; hits?: ScreeningHit[]
   },
 };
 
-for (const s of loadScenarios()) {
+// S7–S14 run end to end through the catalogue (assess-cli.test.ts); these six pin the policy step alone.
+for (const s of loadScenarios().filter((x) => x.id in FACTS)) {
   test(`scenario ${s.id} (policy level)`, async () => {
     const facts = FACTS[s.id];
     assert.ok(facts, `facts for ${s.id}`);

@@ -72,7 +72,7 @@ test('the hash changes with any content change, not with key order or formatting
   assert.equal(RuleSet.fromBundle(reordered).sha256, a.sha256);
   const dir = copyData();
   try {
-    edit(dir, 'US/libya.json', (d) => { d.rules[0].summary += ' (edited)'; });
+    edit(dir, 'US/regimes/LY.json', (d) => { d.measures[0].summary += ' (edited)'; });
     assert.notEqual((await loadRuleSet({ dataDir: dir })).sha256, a.sha256);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -81,31 +81,35 @@ test('the hash changes with any content change, not with key order or formatting
 
 test('a rule with a misspelt condition key is an error naming the file and the rule id', async () => {
   const dir = copyData();
-  edit(dir, 'US/libya.json', (d) => { d.rules[0].when = { destinaton: ['LY'] }; });
+  edit(dir, 'US/party-lists.json', (d) => { d.rules[0].when = { destinaton: ['LY'] }; });
   const e = await loadError(dir);
-  assert.match(e.message, /data\/rules\/US\/libya\.json rule US-EO12543-embargo/);
+  assert.match(e.message, /data\/rules\/US\/party-lists\.json rule US-OFAC-SDN-blocked/);
   assert.match(e.message, /destinaton|exactly one/);
 });
 
 test('an impossible date, a reversed period and an unknown effect are errors naming the rule', async () => {
   for (const [mutate, pattern] of [
-    [(r: any) => { r.from = '2003-02-30'; }, /real date/],
-    [(r: any) => { r.from = '2005-01-01'; r.to = '2004-01-01'; }, /before `to`/],
-    [(r: any) => { r.effect = 'cleared'; }, /effect/],
+    [(m: any) => { m.periods[0].from = '2003-02-30'; }, /real date/],
+    [(m: any) => { m.periods[0].from = '2005-01-01'; m.periods[0].to = '2004-01-01'; }, /before `to`/],
+    [(m: any) => { m.effect = 'cleared'; }, /effect/],
+    [(m: any) => { m.suspensions[0].from = '1990-01-01'; }, /outside every period/],
   ] as const) {
     const dir = copyData();
-    edit(dir, 'UN/libya.json', (d) => mutate(d.rules[1]));
+    edit(dir, 'UN/regimes/LY.json', (d) => mutate(d.measures[0]));
     const e = await loadError(dir);
-    assert.match(e.message, /UN\/libya\.json rule UN-748-arms-military-list/);
+    assert.match(e.message, /UN\/regimes\/LY\.json measure UN-748-arms-military-list/);
     assert.match(e.message, pattern);
   }
 });
 
 test('an unknown country code or group in a condition is an error', async () => {
   const dir = copyData();
-  edit(dir, 'EU/libya.json', (d) => { d.rules[0].when.all[0].destination = ['XX']; });
+  edit(dir, 'EU/regimes/LY.json', (d) => { d.measures[0].when = { destination: ['XX'] }; });
   const e = await loadError(dir);
   assert.match(e.message, /EU-LY-1986-arms-embargo-military-list: unknown country code or group "XX"/);
+  const target = copyData();
+  edit(target, 'EU/regimes/LY.json', (d) => { d.target.destinations = ['XX']; });
+  assert.match((await loadError(target)).message, /EU\/regimes\/LY\.json: unknown country code "XX" in target/);
   const dir2 = copyData();
   edit(dir2, 'EU/dual-use.json', (d) => { d.rules[0].when.all[0].not.destination = ['EU:members']; });
   assert.match((await loadError(dir2)).message, /"EU:members"/);
@@ -123,6 +127,21 @@ test('duplicate rule ids, rules in the wrong folder and non-JSON files are error
   const broken = copyData();
   writeFileSync(join(broken, 'rules/US/broken.json'), '{ "kind": "rules", ');
   assert.match((await loadError(broken)).message, /data\/rules\/US\/broken\.json: not valid JSON/);
+});
+
+test('regime files: a partial regime says what it leaves out, an annex must exist, regimes live in regimes/', async () => {
+  const partial = copyData();
+  edit(partial, 'UN/regimes/LY.json', (d) => { d.notModelled = []; });
+  assert.match((await loadError(partial)).message, /partial regime says what it does not model/);
+  const annex = copyData();
+  edit(annex, 'UN/regimes/LY.json', (d) => { d.measures[1].items = { annex: 'UN-LY-nope' }; });
+  assert.match((await loadError(annex)).message, /unknown annex "UN-LY-nope"/);
+  const misplaced = copyData();
+  writeFileSync(join(misplaced, 'rules/UN/LY.json'), readFileSync(join(misplaced, 'rules/UN/regimes/LY.json')));
+  assert.match((await loadError(misplaced)).message, /must live in data\/rules\/UN\/regimes/);
+  const scope = copyData();
+  edit(scope, 'UN/regimes/LY.json', (d) => { d.measures[0].items = {}; });
+  assert.match((await loadError(scope)).message, /item scope names at least one/);
 });
 
 test('a red-flag rule must name its flag', async () => {
