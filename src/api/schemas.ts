@@ -51,6 +51,12 @@ export const ClassifyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
+export const MeasuresQuery = z.object({
+  destination: z.string().trim().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').optional(),
+  asOf: isoDate.optional(),
+  jurisdiction: z.string().trim().regex(/^[A-Za-z]{2}$/, 'a jurisdiction id such as UN, EU, IT, US').optional(),
+});
+
 // ---- assessment ---------------------------------------------------------------------------------
 // The transaction schema is the policy work's, shared with `vigil assess`.
 

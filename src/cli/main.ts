@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   lists: () => import('./commands/lists.js'),
   classify: () => import('./commands/classify.js'),
   assess: () => import('./commands/assess.js'),
+  measures: () => import('./commands/measures.js'),
   serve: () => import('./commands/serve.js'),
   keys: () => import('./commands/keys.js'),
   cases: () => import('./commands/cases.js'),

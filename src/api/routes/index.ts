@@ -9,6 +9,7 @@ import screen from './screen.js';
 import compare from './compare.js';
 import classify from './classify.js';
 import assess from './assess.js';
+import measures from './measures.js';
 import keys from './keys.js';
 import cases from './cases.js';
 import audit from './audit.js';
@@ -21,6 +22,7 @@ export const routeModules: FastifyPluginAsync[] = [
   compare,
   classify,
   assess,
+  measures,
   keys,
   cases,
   audit,
