@@ -107,6 +107,10 @@ export function derivedGroups(regimes: readonly Regime[]): GroupFile {
   for (const r of regimes) {
     for (const m of r.measures) {
       if (m.type !== 'arms-embargo' || (m.effect !== 'prohibited' && m.effect !== 'denial-presumed')) continue;
+      // An embargo on non-governmental forces only does not put the country under embargo for the
+      // government's own supplies (Law 185/1990 art. 1(6)(c), EU Art 4(2) read within the embargo's scope):
+      // the measure itself still fires for non-governmental end users.
+      if (m.endUsers !== 'any' && !m.endUsers.some((e) => e === 'government' || e === 'military' || e === 'police')) continue;
       const id = `${r.jurisdiction}:arms-embargo`;
       const g = groups.get(id) ?? { id, label: `Destinations under an arms embargo of ${r.jurisdiction} (derived from its regimes)`, members: [] };
       for (const p of inForce(m.periods, m.suspensions)) {
