@@ -61,6 +61,14 @@ const CASES: Case[] = [
   { rule: 'US-745-2-schedule-3-euc', dates: ['1999-05-18', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
   // IT
   { rule: 'IT-L185-1990-embargo', dates: ['1990-07-29', null], tx: {}, items: mlItem },
+  // US 744.21 military end use, by destination
+  { rule: 'US-744-21-CN', dates: ['2007-06-19', null], tx: { ...military, destination: 'CN' }, items: camera },
+  { rule: 'US-744-21-RU', dates: ['2014-09-17', null], tx: { ...military, destination: 'RU' }, items: camera },
+  { rule: 'US-744-21-VE', dates: ['2014-11-07', null], tx: { ...military, destination: 'VE' }, items: camera },
+  { rule: 'US-744-21-MM', dates: ['2021-03-08', null], tx: { ...military, destination: 'MM' }, items: camera },
+  { rule: 'US-744-21-KH', dates: ['2021-12-09', null], tx: { ...military, destination: 'KH' }, items: camera },
+  { rule: 'US-744-21-BY', dates: ['2022-03-02', null], tx: { ...military, destination: 'BY' }, items: camera },
+  { rule: 'US-744-21-NI', dates: ['2024-03-15', null], tx: { ...military, destination: 'NI' }, items: camera },
   // US Libya
   { rule: 'US-EO12543-embargo', dates: ['1986-02-01', '2004-09-21'], tx: {} },
   { rule: 'US-EO13357-termination', dates: ['2004-09-21', '2006-08-31'], tx: {} },
