@@ -52,11 +52,20 @@ const CASES: Case[] = [
   { rule: 'EU-CWC-schedule-1-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
   { rule: 'EU-CWC-schedule-2-non-party', dates: ['2000-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
   { rule: 'EU-CWC-schedule-3-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
-  { rule: 'US-742-18-schedule-1-non-party', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
+  { rule: 'US-742-18-schedule-1-non-party', dates: ['1999-05-18', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
   { rule: 'US-742-18-schedule-2-non-party', dates: ['2000-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
-  { rule: 'US-745-2-schedule-3-euc', dates: ['1997-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
+  { rule: 'US-745-2-schedule-2-euc-interim', dates: ['1999-05-18', '2000-04-29'], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
+  { rule: 'US-745-2-schedule-3-euc', dates: ['1999-05-18', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
   // IT
   { rule: 'IT-L185-1990-embargo', dates: ['1990-07-29', null], tx: {}, items: mlItem },
+  // US 744.21 military end use, by destination
+  { rule: 'US-744-21-CN', dates: ['2007-06-19', null], tx: { ...military, destination: 'CN' }, items: camera },
+  { rule: 'US-744-21-RU', dates: ['2014-09-17', null], tx: { ...military, destination: 'RU' }, items: camera },
+  { rule: 'US-744-21-VE', dates: ['2014-11-07', null], tx: { ...military, destination: 'VE' }, items: camera },
+  { rule: 'US-744-21-MM', dates: ['2021-03-08', null], tx: { ...military, destination: 'MM' }, items: camera },
+  { rule: 'US-744-21-KH', dates: ['2021-12-09', null], tx: { ...military, destination: 'KH' }, items: camera },
+  { rule: 'US-744-21-BY', dates: ['2022-03-02', null], tx: { ...military, destination: 'BY' }, items: camera },
+  { rule: 'US-744-21-NI', dates: ['2024-03-15', null], tx: { ...military, destination: 'NI' }, items: camera },
 ];
 
 async function run(c: Case, day: string) {
