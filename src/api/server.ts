@@ -6,7 +6,6 @@
 // authentication is refused → the route's role guard. Then the body is read (small limit without
 // a key), size budgets are checked (budgets.ts), and only then validated against the schema.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import type { Vigil } from '../app/vigil.js';
 import './types.js';
 import { AuthFailures, AuthPolicy, enforceAuthentication, registerAuthentication } from './auth.js';
@@ -18,6 +17,7 @@ import {
   type GuardOptions,
 } from './guard.js';
 import { registerOpenApi } from './openapi.js';
+import { registerRateLimit } from './rate-limit.js';
 import { zodValidatorCompiler } from './validation.js';
 import { defaultWebRoot, registerWeb, wantsHtml } from './web.js';
 import { routeModules } from './routes/index.js';
@@ -77,23 +77,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   const limit = opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit;
   if (limit) {
-    const anonymous = Math.min(limit.max, opts.anonymousRateLimit ?? DEFAULT_ANONYMOUS_RATE_LIMIT);
-    await app.register(rateLimit, {
-      // Before the body is read, and after the caller is known: a request refused for its key
-      // (or for having none) still counts.
-      hook: 'onRequest',
-      // One bucket per API key; callers without a valid key share their address's bucket.
-      keyGenerator: (req) => (req.caller?.authenticated ? `key:${req.caller.id}` : `ip:${req.ip}`),
-      // Without a valid key while auth is on, a smaller allowance; the keyless local admin keeps the full one.
-      max: (req) => (req.caller?.authenticated || req.caller?.keyless ? limit.max : anonymous),
-      timeWindow: limit.windowMs,
-      allowList: (req) => !req.url.startsWith('/api/'),
-      errorResponseBuilder: (_req, ctx) => ({
-        statusCode: ctx.statusCode,
-        error: 'rate-limited',
-        message: `rate limit of ${ctx.max} requests per ${ctx.after} exceeded; retry after ${ctx.after}`,
-      }),
-    });
+    registerRateLimit(app, { ...limit, anonymousMax: Math.min(limit.max, opts.anonymousRateLimit ?? DEFAULT_ANONYMOUS_RATE_LIMIT) });
   }
   enforceAuthentication(app);
   registerBodyGuards(app, opts);

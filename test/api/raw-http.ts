@@ -17,7 +17,7 @@ export function raw(url: string, method: string, path: string, opts: {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.declaredLength !== undefined) headers['content-length'] = String(opts.declaredLength);
-    else if (opts.body !== undefined) headers['content-length'] = String(Buffer.byteLength(opts.body));
+    else if (opts.body !== undefined && !headers['transfer-encoding']) headers['content-length'] = String(Buffer.byteLength(opts.body));
     const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers, agent: false, setHost: !('host' in headers) });
     const timer = setTimeout(() => { req.destroy(new Error(`no answer in ${opts.timeoutMs ?? 10_000} ms`)); }, opts.timeoutMs ?? 10_000);
     req.on('response', (res) => {
