@@ -13,6 +13,7 @@ import { updateLists } from '../../lists/update.js';
 import { sourceForFormat } from '../../lists/registry.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { VigilInputError } from '../../model/errors.js';
 import { recordListImport, recordListUpdate } from '../list-audit.js';
 import { ListsImportQuery, ListsQuery, ListsUpdateBody } from '../schemas.js';
 
@@ -67,9 +68,16 @@ const lists: FastifyPluginAsync = async (app) => {
       return result;
     } catch (err) {
       // The temp directory is this server's business: messages name the uploaded file only.
-      if (err instanceof Error) err.message = err.message.split(`${dir}/`).join('').split(dir).join('(upload)');
-      await recordListImport(app.vigil.store, actorOf(request), input, { error: err instanceof Error ? err.message : String(err) });
-      throw err;
+      const scrub = (text: string) => text.split(`${dir}/`).join('').split(dir).join('(upload)');
+      let out = err;
+      if (err instanceof VigilInputError) {
+        out = new VigilInputError('', err.where === undefined ? undefined : scrub(err.where), err.details);
+        (out as Error).message = scrub(err.message);
+      } else if (err instanceof Error) {
+        err.message = scrub(err.message);
+      }
+      await recordListImport(app.vigil.store, actorOf(request), input, { error: out instanceof Error ? out.message : String(out) });
+      throw out;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
