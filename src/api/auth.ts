@@ -123,7 +123,8 @@ export function registerAuthentication(app: FastifyInstance, policy: AuthPolicy,
       request.caller = ANONYMOUS_DENIED;
       request.authError = err;
     }
-    if (request.caller.keyless) reply.header(KEYLESS_HEADER, KEYLESS_NOTICE);
+    // Whatever this caller sent: the server itself runs without keys.
+    if (request.caller.keyless || !(await policy.enforced())) reply.header(KEYLESS_HEADER, KEYLESS_NOTICE);
   });
 }
 
