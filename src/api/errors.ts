@@ -23,7 +23,11 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply.code(400).send({ error: 'invalid-request', message: err.message, issues: err.issues });
     }
     if (err instanceof HttpError) {
-      return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+      const limit = (err as { limit?: string; max?: number; actual?: number });
+      return reply.code(err.statusCode).send({
+        error: err.error, message: err.message,
+        ...(limit.limit ? { limit: { name: limit.limit, max: limit.max, ...(limit.actual !== undefined ? { actual: limit.actual } : {}) } } : {}),
+      });
     }
     if (err instanceof VigilInputError) {
       return reply.code(400).send({ error: 'invalid-input', message: err.message, ...(err.where ? { where: err.where } : {}) });
@@ -34,9 +38,15 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       // fastify's own client errors: bad JSON (400), body too large (413), wrong media type (415), 429...
-      return reply.code(status).send({ error: STATUS_NAMES[status] ?? 'client-error', message: err.message });
+      return reply.code(status).send({ error: STATUS_NAMES[status] ?? 'client-error', message: scrubPaths(err.message) });
     }
+    // The details (and any file paths in them) go to the server log, not to the caller.
     request.log.error({ err }, 'request failed');
-    return reply.code(500).send({ error: 'internal-error', message: err.message || 'internal error' });
+    return reply.code(500).send({ error: 'internal-error', message: `internal error (request ${request.id}); the server log has the details` });
   });
+}
+
+/** Replace absolute file paths in a message (temp directories, the install location) by their base name. */
+export function scrubPaths(message: string): string {
+  return message.replace(/(?:[A-Za-z]:)?(?:[\\/][\w.@~+-]+){2,}/g, (p) => p.split(/[\\/]/).pop() ?? '');
 }

@@ -4,6 +4,7 @@ import { TransactionSchema } from '../policy/transaction-schema.js';
 
 export { TransactionSchema };
 import { choose } from './validation.js';
+import { safeLabel } from './text.js';
 
 const ENTITY_TYPES = ['person', 'organization', 'vessel', 'aircraft', 'unknown'] as const;
 
@@ -76,7 +77,9 @@ export const ListsUpdateBody = z.object({
 });
 export const ListsImportQuery = z.object({
   format: z.string().min(1),
-  fileName: z.string().regex(/^[^/\\]{1,200}$/, 'a plain file name, no directories').optional(),
+  // A plain name: no directories, not '.' or '..', no control characters (a%00b is a NUL).
+  fileName: z.string().regex(/^[^/\\\u0000-\u001f\u007f]{1,200}$/, 'a plain file name, no directories or control characters')
+    .refine((n) => n !== '.' && n !== '..', 'a plain file name, not . or ..').optional(),
   listDate: isoDate.optional(),
   force: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
@@ -86,7 +89,7 @@ export const ListsImportQuery = z.object({
 export const ROLES = ['reader', 'officer', 'admin'] as const;
 export const CreateKeyBody = z.object({
   role: z.enum(ROLES),
-  label: z.string().trim().min(1).max(200).optional(),
+  label: safeLabel(z.string().trim().min(1).max(200)).optional(),
 });
 export const KeyParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -96,4 +99,6 @@ export const ErrorResponse = z.object({
   error: z.string(),
   message: z.string(),
   issues: z.array(z.object({ in: z.string(), path: z.string(), message: z.string() })).optional(),
+  limit: z.object({ name: z.string(), max: z.number(), actual: z.number().optional() }).optional()
+    .describe('413/422/503: the budget the request went over (README "Security")'),
 }).meta({ description: 'Every error answer.' });

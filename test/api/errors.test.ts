@@ -34,7 +34,7 @@ test('assess: missing required fields are named as required', async (t) => {
   assert.match(r.body.issues[0].message, /required/);
 });
 
-test('screen: one party and batch errors name their fields; a batch over 1,000 is refused', async (t) => {
+test('screen: one party and batch errors name their fields; a batch over 1,000 is refused with the limit named', async (t) => {
   const api = await startApi(t);
   const one = await api.call('POST', '/api/screen', { body: { name: '  ', threshold: 2, country: 'LBY' } });
   assert.equal(one.status, 400);
@@ -43,9 +43,10 @@ test('screen: one party and batch errors name their fields; a batch over 1,000 i
   assert.equal(batch.status, 400);
   assert.deepEqual(paths(batch.body), ['parties.1.birthYear', 'parties.2.name']);
   const big = await api.call('POST', '/api/screen', { body: { parties: Array.from({ length: 1001 }, (_, i) => ({ name: `n${i}` })) } });
-  assert.equal(big.status, 400);
-  assert.deepEqual(paths(big.body), ['parties']);
-  assert.match(big.body.issues[0].message, /1000/);
+  assert.equal(big.status, 413);
+  assert.equal(big.body.limit.name, 'screenParties');
+  assert.equal(big.body.limit.max, 1000);
+  assert.match(big.body.message, /1000/);
 });
 
 test('classify: query string errors are named with in=querystring', async (t) => {
@@ -81,14 +82,18 @@ test('bodies over the limit get 413, at the configured and at the default limit'
   assert.equal(big.status, 413);
 });
 
-test('unknown routes answer 404 in JSON; browsers asking for HTML get the UI shell', async (t) => {
+test('unknown routes answer 404 in JSON, known routes with another method 405; browsers asking for HTML get the UI shell', async (t) => {
   const api = await startApi(t);
-  for (const [method, path] of [['GET', '/api/nope'], ['POST', '/nothing/here'], ['GET', '/nope'], ['DELETE', '/api/screen']] as const) {
+  for (const [method, path] of [['GET', '/api/nope'], ['POST', '/nothing/here'], ['GET', '/nope']] as const) {
     const r = await api.call(method, path);
     assert.equal(r.status, 404, `${method} ${path}`);
     assert.match(r.headers.get('content-type') ?? '', /application\/json/);
     assert.equal(r.body.error, 'not-found');
   }
+  const wrongMethod = await api.call('DELETE', '/api/screen');
+  assert.equal(wrongMethod.status, 405);
+  assert.equal(wrongMethod.body.error, 'method-not-allowed');
+  assert.equal(wrongMethod.headers.get('allow'), 'POST');
   const apiHtml = await api.call('GET', '/api/nope', { headers: { accept: 'text/html' } });
   assert.equal(apiHtml.status, 404, 'API paths never fall back to HTML');
   const page = await api.call('GET', '/assess', { headers: { accept: 'text/html,application/xhtml+xml' } });

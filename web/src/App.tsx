@@ -1,7 +1,7 @@
 // Layout and page switch. The Cases pages are loaded on demand so they never weigh on first load.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, match, usePath } from './router.tsx';
-import { getApiKey, setApiKey } from './api.ts';
+import { api, getApiKey, getKeylessNotice, KEYLESS_EVENT, setApiKey } from './api.ts';
 import { ScreenPage } from './pages/ScreenPage.tsx';
 import { AssessPage } from './pages/AssessPage.tsx';
 import { ClassifyPage } from './pages/ClassifyPage.tsx';
@@ -61,6 +61,7 @@ export function App() {
         </nav>
         <KeyControl />
       </header>
+      <KeylessBanner />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p aria-busy="true">Loading…</p>}>
           <Page path={path} />
@@ -74,7 +75,27 @@ export function App() {
   );
 }
 
-/** The API key the server may require (kept in this browser only). */
+/** Says, on every page, when the server runs without API keys: anything on this machine can act as admin. */
+function KeylessBanner() {
+  const [notice, setNotice] = useState(getKeylessNotice);
+  useEffect(() => {
+    const update = () => setNotice(getKeylessNotice());
+    window.addEventListener(KEYLESS_EVENT, update);
+    // Every answer carries the notice; ask once so that it shows before the first search.
+    api.get('/api/health').catch(() => undefined).finally(update);
+    return () => window.removeEventListener(KEYLESS_EVENT, update);
+  }, []);
+  if (!notice) return null;
+  return (
+    <p className="banner warn keyless" role="status">
+      <strong>Authentication is off.</strong> This server has no API key, so any program or web page on this
+      machine that reaches it can act as admin (import lists, manage cases). Create a key with
+      {' '}<code>vigil keys create --role admin</code> to turn authentication on.
+    </p>
+  );
+}
+
+/** The API key the server may require (kept in this browser tab only). */
 function KeyControl() {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(getApiKey);
@@ -92,7 +113,7 @@ function KeyControl() {
             <button type="submit">Save</button>
             <button type="button" className="secondary" onClick={() => { setValue(''); setApiKey(''); setOpen(false); }}>Forget</button>
           </div>
-          <p className="hint">Needed only when the server has keys. Stored in this browser.</p>
+          <p className="hint">Needed only when the server has keys. Kept in this browser tab only, forgotten when it closes.</p>
         </form>
       )}
     </div>

@@ -1,14 +1,38 @@
 // Calls to the Vigil API from the browser. The API key (when the server requires one) is kept in
-// localStorage and sent as a Bearer token.
+// sessionStorage — this tab only, gone when it closes, never in localStorage where any later
+// script on the origin could read it for good — and sent as a Bearer token.
 const KEY_STORAGE = 'vigil.apiKey';
+let memoryKey = '';
+
+// Earlier versions kept the key in localStorage: take it into this tab and remove it from there.
+try {
+  const legacy = localStorage.getItem(KEY_STORAGE);
+  if (legacy !== null) {
+    localStorage.removeItem(KEY_STORAGE);
+    if (!sessionStorage.getItem(KEY_STORAGE)) sessionStorage.setItem(KEY_STORAGE, legacy);
+  }
+} catch { /* storage disabled */ }
 
 export function getApiKey(): string {
-  try { return localStorage.getItem(KEY_STORAGE) ?? ''; } catch { return ''; }
+  try { return sessionStorage.getItem(KEY_STORAGE) ?? memoryKey; } catch { return memoryKey; }
 }
 export function setApiKey(key: string): void {
+  memoryKey = key;
   try {
-    if (key) localStorage.setItem(KEY_STORAGE, key); else localStorage.removeItem(KEY_STORAGE);
-  } catch { /* private mode: key lasts for this page only */ }
+    if (key) sessionStorage.setItem(KEY_STORAGE, key); else sessionStorage.removeItem(KEY_STORAGE);
+  } catch { /* storage disabled: the key lasts for this page only */ }
+}
+
+/** The server's X-Vigil-Auth notice: set when it runs without keys (anything on the machine acts as admin). */
+let keylessNotice: string | null = null;
+export const KEYLESS_EVENT = 'vigil-keyless';
+export function getKeylessNotice(): string | null { return keylessNotice; }
+function noteAuthHeader(res: Response): void {
+  const notice = res.headers.get('x-vigil-auth');
+  if (notice !== keylessNotice) {
+    keylessNotice = notice;
+    window.dispatchEvent(new Event(KEYLESS_EVENT));
+  }
 }
 
 export interface FieldIssue { in: string; path: string; message: string }
@@ -32,6 +56,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'The Vigil server did not answer. Is `vigil serve` running?');
   }
+  noteAuthHeader(res);
   const text = await res.text();
   let body: unknown;
   try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }

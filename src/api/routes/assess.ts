@@ -7,6 +7,7 @@ import type { Transaction } from '../../model/index.js';
 import { actorOf, requireRole } from '../auth.js';
 import { RequestValidationError } from '../validation.js';
 import { AssessBody, AssessFlat, AssessQuery, AssessWrapped } from '../schemas.js';
+import { heavyRequest, transactionBudget } from '../budgets.js';
 
 const assess: FastifyPluginAsync = async (app) => {
   app.post('/api/assess', {
@@ -16,7 +17,10 @@ const assess: FastifyPluginAsync = async (app) => {
       body: AssessBody,
       querystring: AssessQuery,
     },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
+    // Parties and items are counted before validation; at most a few assessments run at once.
+    preValidation: transactionBudget,
+    preHandler: heavyRequest(app.heavyGate),
   }, async (request) => {
     const body = request.body as z.infer<typeof AssessFlat> | z.infer<typeof AssessWrapped>;
     const query = request.query as z.infer<typeof AssessQuery>;

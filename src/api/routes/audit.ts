@@ -14,7 +14,7 @@ const ListQuery = z.object({
 const VerifyQuery = z.object({ expectHead: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex SHA-256').optional() });
 
 const audit: FastifyPluginAsync = async (app) => {
-  app.addHook('preHandler', requireRole('officer'));
+  app.addHook('onRequest', requireRole('officer'));
   const tags = ['audit'];
 
   app.get('/api/audit', { schema: { tags, summary: 'Audit events in order (filter by subject or action)', querystring: ListQuery } }, async (request) => {

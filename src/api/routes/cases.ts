@@ -7,6 +7,8 @@ import { CaseService, type Actor } from '../../cases/index.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { TransactionSchema, isoDate } from '../schemas.js';
+import { safeLabel } from '../text.js';
+import { transactionBudget } from '../budgets.js';
 
 const CaseParams = z.object({ id: z.string().min(1).max(100) });
 const ConsultationParams = CaseParams.extend({ consultation: z.string().min(1).max(200) });
@@ -17,7 +19,7 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const CreateBody = z.object({
-  applicant: z.string().trim().min(1, 'the applicant is required').max(300),
+  applicant: safeLabel(z.string().trim().min(1, 'the applicant is required').max(300)),
   transaction: TransactionSchema,
   submit: z.boolean().optional(),
 }).meta({ description: 'A licence application: the applicant and the transaction (DESIGN.md).' });
@@ -65,7 +67,7 @@ async function found<T>(p: Promise<T>): Promise<T> {
 }
 
 const cases: FastifyPluginAsync = async (app) => {
-  app.addHook('preHandler', requireRole('officer'));
+  app.addHook('onRequest', requireRole('officer'));
   const svc = new CaseService(app.vigil);
   const tags = ['cases'];
 
@@ -73,7 +75,7 @@ const cases: FastifyPluginAsync = async (app) => {
     return { cases: await svc.list(request.query as z.infer<typeof ListQuery>) };
   });
 
-  app.post('/api/cases', { schema: { tags, summary: 'Create a licence application (draft, or submitted with submit: true)', body: CreateBody } }, async (request, reply) => {
+  app.post('/api/cases', { schema: { tags, summary: 'Create a licence application (draft, or submitted with submit: true)', body: CreateBody }, preValidation: transactionBudget }, async (request, reply) => {
     const b = request.body as z.infer<typeof CreateBody>;
     const c = await svc.create(b.transaction as Transaction, b.applicant, callerActor(request), { submit: b.submit });
     return reply.code(201).send(svc.view(c));

@@ -7,7 +7,7 @@ import { ClassifyQuery } from '../schemas.js';
 const classify: FastifyPluginAsync = async (app) => {
   app.get('/api/classify', {
     schema: { tags: ['classification'], summary: 'Classify by entry code (1C350), CAS number (111-48-8) or description', querystring: ClassifyQuery },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
   }, async (request) => {
     const { q, asOf, limit } = request.query as z.infer<typeof ClassifyQuery>;
     return app.vigil.classify(q, { ...(asOf ? { asOf } : {}), ...(limit ? { limit } : {}) });

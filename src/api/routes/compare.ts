@@ -7,7 +7,7 @@ import { CompareBody } from '../schemas.js';
 const compare: FastifyPluginAsync = async (app) => {
   app.post('/api/compare', {
     schema: { tags: ['screening'], summary: 'Score two names against each other, with the explanation', body: CompareBody },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
   }, async (request) => {
     const { a, b, type } = request.body as z.infer<typeof CompareBody>;
     return app.vigil.compare(a, b, type);

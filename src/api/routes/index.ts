@@ -1,7 +1,7 @@
 // Every route group of the API, one fastify plugin per file. To add a group, write
 // src/api/routes/<group>.ts exporting a default FastifyPluginAsync and add one line below.
 // Inside a plugin: `app.vigil` is the application, `request.caller` the authenticated caller, and
-// `requireRole('officer')` (from ../auth.js) guards a route or, via addHook('preHandler', …), a group.
+// `requireRole('officer')` (from ../auth.js) guards a route or, via addHook('onRequest', …), a group.
 import type { FastifyPluginAsync } from 'fastify';
 import health from './health.js';
 import lists from './lists.js';

@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { VigilInputError } from '../../model/errors.js';
+import { VigilInputError, VigilRefusal } from '../../model/errors.js';
 import { isJobId } from '../../jobs/ids.js';
 import { parseCsvRows, parseJsonRows, type ScreenRow } from '../../jobs/rows.js';
 import { JobService } from '../../jobs/service.js';
@@ -33,7 +33,15 @@ const jobs: FastifyPluginAsync = async (app) => {
         + '(?threshold=&limit= in the query), or JSON: an array of parties or { parties, threshold?, limit? }. '
         + 'Requires server mode on PostgreSQL.',
     },
-    preHandler: requireRole('reader'),
+    onRequest: [requireRole('reader'), async () => {
+      // Refused before a byte of the (possibly 256 MB) body is read when there is no queue to take it.
+      if (!service().enabled) {
+        throw new VigilRefusal(
+          'batch screening jobs need server mode on PostgreSQL (vigil serve --database-url …); on SQLite use `vigil screen --input FILE`',
+          'jobs-need-postgres',
+        );
+      }
+    }],
   }, async (request, reply) => {
     const { rows, tuning } = readJobBody(request.body, request.query as Record<string, string | undefined>);
     const job = await service().submit(rows, { ...tuning, actor: actorOf(request) });
@@ -45,7 +53,7 @@ const jobs: FastifyPluginAsync = async (app) => {
 
   app.get('/api/jobs/:id', {
     schema: { tags: ['jobs'], summary: 'Status and progress of a batch screening job' },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
   }, async (request) => {
     const id = (request.params as { id: string }).id;
     const status = isJobId(id) ? await service().status(id) : undefined;
@@ -62,7 +70,7 @@ const jobs: FastifyPluginAsync = async (app) => {
         partial: z.enum(['true', 'false']).optional().describe('true: while the job runs (or after it failed), the rows up to the first not yet screened'),
       }),
     },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
   }, async (request, reply) => {
     const id = (request.params as { id: string }).id;
     const q = request.query as { after?: number; partial?: 'true' | 'false' };

@@ -1,21 +1,29 @@
 // POST /api/screen — one party (the `vigil screen --json` document) or a batch of up to 1,000
 // (the `vigil screen --input` records `{ row, input, hits }`, in input order, as one JSON array —
-// or as JSON Lines when the client asks for application/x-ndjson).
+// or as JSON Lines when the client asks for application/x-ndjson). Budgets (budgets.ts): the
+// batch's characters and hits are checked before validation, its screening time as it runs, and
+// only a few batches run at once.
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { actorOf, requireRole } from '../auth.js';
 import { ScreenBatch, ScreenBody, ScreenOne } from '../schemas.js';
 import { screenBatch } from '../batch.js';
+import { heavyRequest, screenBudget, WorkBudget } from '../budgets.js';
 import { recordScreening } from '../../cases/audit-calls.js';
 
 const screen: FastifyPluginAsync = async (app) => {
+  const heavy = heavyRequest(app.heavyGate);
   app.post('/api/screen', {
     schema: {
       tags: ['screening'],
       summary: 'Screen one party, or a batch (body with `parties`) of up to 1,000',
       body: ScreenBody,
     },
-    preHandler: requireRole('reader'),
+    onRequest: requireRole('reader'),
+    preValidation: screenBudget,
+    preHandler: async (request, reply) => {
+      if (request.body && typeof request.body === 'object' && 'parties' in request.body) await heavy(request, reply);
+    },
   }, async (request, reply) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
     if (!('parties' in body)) {
@@ -24,7 +32,7 @@ const screen: FastifyPluginAsync = async (app) => {
       await recordScreening(app.audit, actorOf(request), body, r);
       return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
     }
-    const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) });
+    const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) }, new WorkBudget(app.screenWorkMs));
     if (wantsJsonLines(request.headers.accept)) {
       return reply.type('application/x-ndjson').send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }

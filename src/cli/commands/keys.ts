@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createKey, listKeys, parseRole, revokeKey } from '../../api/keys.js';
 import { action, printJson, withVigil } from '../context.js';
+import { defaultActor } from '../../cases/audit-calls.js';
 
 // Keys need only the store: no bundled-list import, no screening index.
 const storeOnly = { bundled: false } as const;
@@ -16,7 +17,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(action(async (o: { role: string; label?: string; json?: boolean }, cmd: Command) => {
       const role = parseRole(o.role);
-      const key = await withVigil(cmd, (v) => createKey(v.store, role, o.label), storeOnly);
+      const key = await withVigil(cmd, (v) => createKey(v.store, role, o.label, { actor: defaultActor() }), storeOnly);
       if (o.json) return printJson(key);
       process.stdout.write(`${key.secret}\n`);
       process.stderr.write(`vigil: created ${key.id} (role ${key.role}${key.label ? `, ${key.label}` : ''}). ` +
@@ -35,11 +36,12 @@ export function register(program: Command): void {
     }));
 
   keys.command('revoke')
-    .description('Revoke an API key at once')
+    .description('Revoke an API key at once (the last active admin key only with --force)')
     .argument('<id>', 'key id (from vigil keys list)')
+    .option('--force', 'revoke even the last active admin key (with no key left, a loopback vigil serve runs without auth)')
     .option('--json', 'print one JSON document')
-    .action(action(async (id: string, o: { json?: boolean }, cmd: Command) => {
-      const doc = await withVigil(cmd, (v) => revokeKey(v.store, id), storeOnly);
+    .action(action(async (id: string, o: { force?: boolean; json?: boolean }, cmd: Command) => {
+      const doc = await withVigil(cmd, (v) => revokeKey(v.store, id, { actor: defaultActor(), force: o.force === true }), storeOnly);
       if (o.json) return printJson(doc);
       process.stdout.write(`revoked ${doc.id} at ${doc.revokedAt}\n`);
     }));

@@ -7,6 +7,9 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_MAX_AGE_DAYS } from '../../lists/s
 import { listStatus, type StatusReport } from '../../lists/status.js';
 import { updateLists, type UpdateOutcome } from '../../lists/update.js';
 import { EXIT, action, printJson, withVigil } from '../context.js';
+import { defaultActor } from '../../cases/audit-calls.js';
+import { recordListImport, recordListUpdate } from '../../api/list-audit.js';
+import { basename } from 'node:path';
 
 const positiveInt = (flag: string) => (v: string): number => {
   const n = Number(v);
@@ -35,9 +38,17 @@ export function register(program: Command): void {
     .option('--force', 'accept a list that shrinks the active one by more than half')
     .option('--json', 'one JSON document on stdout')
     .action(action(async (format: string, path: string, o: { listDate?: string; force?: boolean; json?: boolean }, cmd: Command) => {
-      const r = await withVigil(cmd, (v) => importList(v.store, {
-        format, path, listDate: o.listDate, force: o.force, progress: process.stderr.isTTY === true,
-      }), { bundled: false });
+      const input = { format, fileName: basename(path), ...(o.listDate ? { listDate: o.listDate } : {}), ...(o.force ? { force: true } : {}) };
+      const r = await withVigil(cmd, async (v) => {
+        try {
+          const result = await importList(v.store, { format, path, listDate: o.listDate, force: o.force, progress: process.stderr.isTTY === true });
+          await recordListImport(v.store, defaultActor(), input, result);
+          return result;
+        } catch (err) {
+          await recordListImport(v.store, defaultActor(), input, { error: err instanceof Error ? err.message : String(err) }).catch(() => undefined);
+          throw err;
+        }
+      }, { bundled: false });
       if (o.json) printJson(r);
       else printImport(r);
     }));
@@ -53,9 +64,13 @@ export function register(program: Command): void {
       if (o.baseUrl) {
         try { new URL(o.baseUrl); } catch { throw new VigilInputError(`"${o.baseUrl}" is not a URL`, '--base-url'); }
       }
-      const outcomes = await withVigil(cmd, (v) => updateLists(v.store, {
-        sources: o.source, baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, force: o.force, progress: process.stderr.isTTY === true,
-      }), { bundled: false });
+      const outcomes = await withVigil(cmd, async (v) => {
+        const out = await updateLists(v.store, {
+          sources: o.source, baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, force: o.force, progress: process.stderr.isTTY === true,
+        });
+        await recordListUpdate(v.store, defaultActor(), { ...(o.source ? { sources: o.source } : {}), ...(o.force ? { force: true } : {}) }, out);
+        return out;
+      }, { bundled: false });
       const failed = outcomes.filter((x) => x.status === 'failed');
       if (o.json) printJson({ ok: failed.length === 0, results: outcomes });
       else printUpdate(outcomes);

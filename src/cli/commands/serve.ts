@@ -3,12 +3,18 @@ import type { Command } from 'commander';
 import { Vigil } from '../../app/vigil.js';
 import { ensureBundledLists } from '../../lists/bundled.js';
 import { assertBindAllowed } from '../../api/access.js';
+import { hasActiveKeys } from '../../api/auth.js';
 import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../../api/server.js';
 import { VigilInputError } from '../../model/errors.js';
 import { JobService } from '../../jobs/service.js';
 import { action, globalOptions } from '../context.js';
 
-interface ServeOptions { host: string; port: string; rateLimit: string; bodyLimit: string; logLevel: string; json?: boolean; worker: boolean }
+interface ServeOptions {
+  host: string; port: string; rateLimit: string; bodyLimit: string; logLevel: string; json?: boolean; worker: boolean;
+  allowedHost?: string[]; allowedOrigin?: string[]; trustProxy?: string;
+}
+
+const repeatable = (v: string, acc: string[] = []) => [...acc, v];
 
 export function register(program: Command): void {
   program.command('serve')
@@ -19,6 +25,9 @@ export function register(program: Command): void {
     .option('--body-limit <bytes>', 'largest request body accepted', String(DEFAULT_BODY_LIMIT))
     .option('--log-level <level>', 'fatal, error, warn, info, debug', 'warn')
     .option('--json', 'print the listening address as one JSON line on stdout')
+    .option('--allowed-host <name>', 'a host name the server answers to besides IP addresses and localhost (behind a proxy: its public name); repeatable', repeatable)
+    .option('--allowed-origin <origin>', 'an origin (https://vigil.example.org) allowed to make changes besides the server\'s own; repeatable', repeatable)
+    .option('--trust-proxy <addresses>', 'take the client address from X-Forwarded-For when the request comes from these proxy addresses (comma-separated, or "true")')
     .option('--no-worker', 'PostgreSQL mode: accept batch jobs but leave their chunks to `vigil worker` processes')
     .action(action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port', 0, 65535);
@@ -34,7 +43,8 @@ export function register(program: Command): void {
         // Batch jobs (PostgreSQL mode): the queue, and a chunk worker unless --no-worker.
         await JobService.start(vigil, { databaseUrl: globalOptions(cmd).databaseUrl, worker: o.worker });
         const app = await buildServer({
-          vigil, authMode, bodyLimit,
+          vigil, authMode, bodyLimit, host: o.host, allowedHosts: o.allowedHost, allowedOrigins: o.allowedOrigin,
+          ...(o.trustProxy ? { trustProxy: o.trustProxy === 'true' ? true : o.trustProxy.split(',').map((x) => x.trim()) } : {}),
           rateLimit: rate === 0 ? false : { max: rate, windowMs: 60_000 },
           logger: { level: o.logLevel, stream: process.stderr },
         });
@@ -43,6 +53,9 @@ export function register(program: Command): void {
         const boundPort = typeof address === 'object' && address ? address.port : port;
         if (o.json) process.stdout.write(JSON.stringify({ url, host: o.host, port: boundPort, auth: authMode }) + '\n');
         process.stderr.write(`vigil: serving ${url} (UI /, API /api, docs /docs; store ${vigil.store.kind} ${vigil.store.location}; auth ${authMode === 'required' ? 'required' : 'on once a key exists'})\n`);
+        if (authMode === 'auto' && !(await hasActiveKeys(vigil.store))) {
+          process.stderr.write('vigil: no API key exists, so auth is off: anything on this machine can act as admin (vigil keys create --role admin turns it on)\n');
+        }
         await new Promise<void>((resolve) => {
           const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
           process.on('SIGINT', stop);
