@@ -5,10 +5,12 @@
 // thresholds. Speed: single screening p50/p99 (median of runs), batch names/s, brute force (the same
 // scorer on every name) as the in-process baseline, index-vs-brute-force agreement, build and cache
 // load times, resident memory. VIGIL_EVAL_DIR points at the evaluation sets (default ../shared/eval).
+import { readFileSync } from 'node:fs';
 import { bundledEntries, evalPath, readCsv } from './screening-data.js';
 import { generateVariants, rng, type Variant } from './screening-variants.js';
 import { DEFAULT_THRESHOLD, ScreeningIndex, compareNames } from '../src/screening/index.js';
 import type { ScreenQuery } from '../src/model/index.js';
+import { scriptOf } from '../src/matching/script.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -21,8 +23,9 @@ const AGREEMENT = opt('agreement', quick ? 300 : 5000);
 const SKIP_SPEED = args.includes('--quality-only');
 const PER_KIND = opt('variants', quick ? 300 : 1000);
 const NEGATIVES = opt('negatives', quick ? 5000 : 50000);
+const GLOBAL = opt('global', 25000);
 const tIdx = args.indexOf('--thresholds');
-const THRESHOLDS = (tIdx >= 0 ? args[tIdx + 1]!.split(',').map(Number) : [0.8, DEFAULT_THRESHOLD, 0.9]).filter((t, i, a) => a.indexOf(t) === i).sort();
+const THRESHOLDS = (tIdx >= 0 ? args[tIdx + 1]!.split(',').map(Number) : [0.8, DEFAULT_THRESHOLD, 0.9, 0.95]).filter((t, i, a) => a.indexOf(t) === i).sort();
 
 const ms = (t0: number): number => performance.now() - t0;
 const pct = (x: number, n: number): string => (n ? `${((100 * x) / n).toFixed(2)}%` : 'n/a');
@@ -106,6 +109,56 @@ console.log('\nfalse hits at the default threshold (first 8):');
 for (const [n, s] of falseHitExamples) console.log(`  ${s.toFixed(3)}  ${n}  -> ${index.screen({ name: n, limit: 1 }).hits[0]?.matchedName}`);
 console.log('variants missed at the default threshold (first 10):');
 for (const [v, s] of misses) console.log(`  ${s.toFixed(3)}  [${v.kind}] ${v.query}  (listed: ${v.original})`);
+
+// ---- global negatives by script, with and without birth years ---------------------------------
+const GROUPS = ['latin', 'arabic', 'han', 'hangul', 'cyrillic', 'other'] as const;
+const groupOf = (name: string): (typeof GROUPS)[number] => {
+  const s = scriptOf(name.replace(/[^\p{L}]/gu, ''));
+  return s === 'latin' || s === 'arabic' || s === 'han' || s === 'hangul' || s === 'cyrillic' ? s : 'other';
+};
+const global = readCsv(evalPath('screening', 'negatives_global_public.csv')).slice(0, GLOBAL);
+const gGroup = global.map((r) => groupOf(r.full_name!));
+const gTopBy = (withYear: boolean) => global.map((r) => {
+  const year = Number((r.date_of_birth ?? '').slice(0, 4));
+  const q: ScreenQuery = { name: r.full_name!, threshold: lowest, limit: 1 };
+  if (withYear && year > 1800) q.birthYear = year;
+  return index.screen(q).hits[0]?.score ?? 0;
+});
+const gTopYear = gTopBy(true);
+const gTopName = gTopBy(false);
+const gRows: (string | number)[][] = [];
+for (const [label, tops] of [['with birth year', gTopYear], ['name only', gTopName]] as const) {
+  for (const t of THRESHOLDS) {
+    const row: (string | number)[] = [label, t === DEFAULT_THRESHOLD ? `${t} (default)` : t, `${pct(tops.filter((s) => s >= t).length, tops.length)} (${tops.filter((s) => s >= t).length})`];
+    for (const g of GROUPS) {
+      const idx = tops.map((s, i) => [s, i] as const).filter(([, i]) => gGroup[i] === g);
+      const n = idx.filter(([s]) => s >= t).length;
+      row.push(`${pct(n, idx.length)} (${n}/${idx.length})`);
+    }
+    gRows.push(row);
+  }
+}
+table(`False hits on negatives_global_public.csv (${global.length} names) by script`, ['query', 'threshold', 'overall', ...GROUPS], gRows);
+console.log('\nglobal false hits at the default threshold with birth year (first 12):');
+global.map((r, i) => [r, gTopYear[i]!] as const).filter(([, s]) => s >= DEFAULT_THRESHOLD).slice(0, opt('show', 12))
+  .forEach(([r, s]) => console.log(`  ${s.toFixed(3)}  ${r.full_name} (${r.date_of_birth?.slice(0, 4)})  -> ${index.screen({ name: r.full_name!, limit: 1 }).hits[0]?.matchedName}`));
+
+// ---- named checks: Putin variants, Qadhafi/Gaddafi aliases, Cyrillic and Arabic spellings ----------
+const putin = readFileSync(evalPath('pairs', 'putin_name_variants.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+const putinScores = putin.map((v) => compareNames(v, 'Vladimir Vladimirovich Putin', 'person').score);
+const ofac = readCsv(evalPath('pairs', 'ofac_alias_pairs_2024.csv')).filter((r) => /QADHAFI|GADDAFI/i.test(r.primary_name!));
+const qadScores = ofac.map((r) => index.screen({ name: r.alias_name!, threshold: lowest, limit: 50 }).hits.filter((h) => h.name === r.primary_name || h.matchedName === r.primary_name).reduce((m, h) => Math.max(m, h.score), 0));
+const spelled = ['Муаммар Каддафи', 'معمر القذافي', 'MoammarGadhafi', 'Moam\uFEFFmar Gadhafi', 'Moammar\u200BGadhafi'];
+const spelledTop = spelled.map((n) => index.screen({ name: n, threshold: lowest, limit: 20 }).hits.filter((h) => /QADHAFI/i.test(h.name)).reduce((m, h) => Math.max(m, h.score), 0));
+const cRows: (string | number)[][] = THRESHOLDS.map((t) => [
+  t === DEFAULT_THRESHOLD ? `${t} (default)` : t,
+  `${putinScores.filter((s) => s >= t).length} of ${putin.length}`,
+  `${qadScores.filter((s) => s >= t).length} of ${ofac.length}`,
+  `${spelledTop.filter((s) => s >= t).length} of ${spelled.length}`,
+]);
+table('Named checks', ['threshold', 'Putin variants ≥ t vs "Vladimir Vladimirovich Putin"', 'OFAC Qadhafi/Gaddafi aliases find their entry', 'Каддафи / القذافي / glued / invisible chars find QADHAFI'], cRows);
+console.log('  Qadhafi aliases missed:', ofac.filter((_, i) => qadScores[i]! < DEFAULT_THRESHOLD).map((r) => `${r.alias_name} -> ${r.primary_name}`).slice(0, 10).join('; ') || 'none');
+console.log('  spellings:', spelled.map((n, i) => `${JSON.stringify(n)} ${spelledTop[i]!.toFixed(3)}`).join('; '));
 
 // ---- speed ------------------------------------------------------------------------------------
 if (SKIP_SPEED) process.exit(0);

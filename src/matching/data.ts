@@ -11,7 +11,7 @@ interface ScriptsFile {
   arabicArticles: string[];
   latinArticles: string[];
   greek: Record<string, string>;
-  compounds: { prefixes: string[]; prefixesNeedingArticle: string[]; suffixes: string[]; suffixSkeletons: string[] };
+  compounds: { prefixes: string[]; prefixesNeedingArticle: string[]; suffixes: string[]; suffixVocalics: string[] };
   arabicParticles: string[];
 }
 
@@ -28,7 +28,7 @@ export interface MatchingData {
   greek: [string, string][];
   compoundPrefixes: Set<string>;
   compoundSuffixes: Set<string>;
-  compoundSuffixSkeletons: Set<string>;
+  compoundSuffixVocalics: Set<string>;
   compoundPrefixesNeedingArticle: Set<string>;
   arabicParticles: Set<string>;
 }
@@ -64,7 +64,7 @@ export function matchingData(): MatchingData {
     greek: Object.entries(s.greek).sort((a, b) => b[0].length - a[0].length),
     compoundPrefixes: new Set(s.compounds.prefixes),
     compoundSuffixes: new Set(s.compounds.suffixes),
-    compoundSuffixSkeletons: new Set(s.compounds.suffixSkeletons),
+    compoundSuffixVocalics: new Set(s.compounds.suffixVocalics),
     compoundPrefixesNeedingArticle: new Set(s.compounds.prefixesNeedingArticle),
     arabicParticles: new Set(s.arabicParticles),
   };

@@ -52,7 +52,7 @@ export function prepareToken(t: NameToken): PreparedToken {
 export function preparedToken(t: NameToken, phonetic: string[], groups: number[]): PreparedToken {
   return {
     text: t.text, kind: t.kind, surname: t.surname, unvocalised: t.unvocalised, skeleton: t.skeleton,
-    bare: t.bare, syllabic: t.syllabic, phonetic, groups, key: tokenKey(t),
+    bare: t.bare, syllabic: t.syllabic, vocalic: t.vocalic, phonetic, groups, key: tokenKey(t),
   };
 }
 

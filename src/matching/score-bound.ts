@@ -37,7 +37,8 @@ export function lazyContribution(q: PreparedToken, qw: number, t: number): numbe
   if (WEAK.has(q.kind)) {
     // Against a name part or number: weight max(cw, qw) between qw and MAX_PAIR_WEIGHT, similarity halved.
     const s = KIND_MISMATCH_FACTOR;
-    best = Math.max(best, qw * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (s - t));
+    // An exact pair keeps similarity 1 whatever the kinds (scorer.ts).
+    best = Math.max(best, qw * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (1 - t));
   } else {
     // A title against a name part: the list token's weight, any similarity.
     best = Math.max(best, 0, MAX_PAIR_WEIGHT * (1 - t));
@@ -70,7 +71,7 @@ export function nameBound(q: readonly PreparedToken[], qWeights: ArrayLike<numbe
         const s = sim(i, j);
         if (!s || s.sim <= 0) continue;
         const ck = c[j]!.kind;
-        const contribution = pairWeight(qk, ck, qw, cWeights[j]!) * (s.sim * pairSimFactor(qk, ck) - t);
+        const contribution = pairWeight(qk, ck, qw, cWeights[j]!) * ((s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck)) - t);
         if (contribution > best) best = contribution;
       }
       sum += best;

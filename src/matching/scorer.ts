@@ -99,7 +99,9 @@ export function scoreTokens(
       if (s.sim <= 0) continue;
       const qk = q[i]!.kind;
       const ck = c[j]!.kind;
-      const sim = s.sim * pairSimFactor(qk, ck);
+      // The same word is the same word whatever kind each name gave it ("CO" a legal form in most
+      // names, a name part in SELKBAF CO).
+      const sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
       const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;

@@ -55,3 +55,155 @@ export function arabicSkeleton(word: string): string {
   }
   return dropFinalH(out);
 }
+
+// ---- the vocalised skeleton: consonant classes plus the long vowels Arabic script does write ------
+// Arabic script leaves short vowels out but writes long ones (alef, waw, yeh). A Latin spelling of
+// the same name has a vowel (or w/v, y) where the Arabic word has a long vowel; two names whose
+// consonants agree but whose long vowels fall elsewhere (پرهام Parham / IBRAHIM, تهرانی Tehrani /
+// ATTARAN) are different names. Markers: A alef, W waw, Y yeh (each a vowel or its glide), E a
+// final ta marbuta or heh (a, e, ah, eh or nothing), I a final yeh or alef maqsura (Isa, Haqqani:
+// any vowel or y), L the l of an article inside a compound (Abd al-Rahman, ABDURRAHMAN: l or
+// nothing), O an alef before that l (any vowel or nothing).
+
+const ALEF = new Set(['ا', 'أ', 'آ', 'ٱ', 'ى']);
+const WAW = new Set(['و', 'ؤ']);
+const YEH = new Set(['ي', 'ی', 'ئ', 'ې', 'ۍ', 'ے', 'إ']);
+/** What follows an article written inside one word: الله, الدين, الرحمن … (خيرالله, نورالدين, عبدالرحمن). */
+const ARTICLE_SUFFIX = /^ال(?:له|لہ|دين|دین|رحمن|رحمان|رحیم|رحيم|حق|كريم|کریم|عزيز|عزیز|[^ا]{3,5})$/u;
+const FINAL_E = new Set(['ة', 'ۀ', 'ۃ', 'ه', 'ہ', 'ھ']);
+
+/** Vocalised skeleton of an Arabic-script word (article already stripped): consonant classes and A/W/Y/E markers. */
+export function arabicVocalic(word: string): string {
+  const table = matchingData().arabic;
+  const chars = [...word];
+  let out = '';
+  let previous = '';
+  const emit = (m: string): void => { if (!out.endsWith(m)) out += m; };
+  chars.forEach((ch, i) => {
+    if (ch === previous) return;
+    previous = ch;
+    const last = i === chars.length - 1;
+    if (last && FINAL_E.has(ch)) { emit('E'); return; }
+    if (last && (YEH.has(ch) || ch === 'ى')) { emit('I'); return; }
+    if (i === 0 && (ALEF.has(ch) || ch === 'إ')) return; // a word-initial alef carries the first vowel, whatever it is
+    // An article written inside a word (خيرالله Khairullah, نورالدين Nuruddin): optional vowel, optional l.
+    if (ch === 'ا' && i >= 2 && ARTICLE_SUFFIX.test(chars.slice(i).join(''))) { out += 'OL'; previous = 'ل'; return; }
+    if (ALEF.has(ch) || ch === 'ة') { emit('A'); return; }
+    if (WAW.has(ch)) { emit('W'); return; }
+    if (YEH.has(ch)) { emit('Y'); return; }
+    const entry = table.get(ch);
+    if (entry) out += entry.skeleton;
+  });
+  return out;
+}
+
+/** Two vocalised skeletons joined by an article into one compound: the article's l may be assimilated or dropped. */
+export const joinVocalic = (head: string, article: boolean, next: string): string => head + (article ? 'L' : '') + next;
+
+// As LATIN_DIGRAPHS, but sh, th, kh, gh, dh stay one symbol (S T K G D) that reads as one Arabic
+// letter or as two (اسحاق ISHAQ is s + h).
+const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
+  [/dzh|dj/g, 'k'],
+  [/tch|sch|ch/g, 's'],
+  [/sh/g, 'S'],
+  [/kh/g, 'K'],
+  [/gh/g, 'G'],
+  [/th/g, 'T'],
+  [/dh/g, 'D'],
+  [/ph/g, 'f'],
+  [/ts|tz/g, 's'],
+  [/ck/g, 'k'],
+  [/c(?=[eiy])/g, 's'],
+  [/x/g, 'ks'],
+];
+/** Latin digraph symbol -> the Arabic consonant classes it reads as alone, and the class before an h when it reads as two letters. */
+const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'st', K: 'hk', G: 'k', D: 'd' };
+const DIGRAPH_TWO: Record<string, string> = { S: 's', T: 't', K: 'k', G: 'k', D: 'd' };
+
+const latinVocalicCache = new Map<string, string>();
+/** Vocalised skeleton of an ASCII lower-case token: consonant classes as latinSkeleton, vowels a e i o u, glides y w, and v. */
+export function latinVocalic(token: string): string {
+  let out = latinVocalicCache.get(token);
+  if (out !== undefined) return out;
+  let s = token.replace(/([a-z])\1+/g, '$1');
+  for (const [re, to] of LATIN_VOCALIC_DIGRAPHS) s = s.replace(re, to);
+  out = '';
+  for (const ch of s) {
+    if ('aeiouywv'.includes(ch) || (ch >= 'A' && ch <= 'Z')) out += ch;
+    else if (ch === 'v') out += 'v';
+    else {
+      const cls = LATIN_CLASS[ch];
+      if (cls !== undefined) out += cls;
+      else if (ch >= '0' && ch <= '9') out += ch;
+    }
+  }
+  if (latinVocalicCache.size > 50_000) latinVocalicCache.clear();
+  latinVocalicCache.set(token, out);
+  return out;
+}
+
+const LATIN_VOWEL = (c: string): boolean => c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u';
+const INF = 99;
+
+function matchCost(a: string, l: string): number {
+  const one = DIGRAPH_ONE[l];
+  if (one !== undefined) return a.length === 1 && a >= 'a' && a <= 'z' ? (one.includes(a) ? 0 : 1) : INF;
+  switch (a) {
+    case 'I': return LATIN_VOWEL(l) || l === 'y' ? 0 : INF;
+    case 'O': return LATIN_VOWEL(l) ? 0 : INF;
+    case 'L': return l === 'l' ? 0 : INF;
+    case 'A': return l === 'a' ? 0 : l === 'e' || l === 'o' ? 0.5 : l === 'i' || l === 'u' ? 1 : INF;
+    case 'W': return l === 'o' || l === 'u' || l === 'w' || l === 'v' ? 0 : LATIN_VOWEL(l) || l === 'y' ? 1 : INF;
+    case 'Y': return l === 'i' || l === 'e' || l === 'y' ? 0 : LATIN_VOWEL(l) || l === 'w' ? 1 : INF;
+    case 'E': return LATIN_VOWEL(l) || l === 'h' ? 0 : INF;
+    default:
+      if (LATIN_VOWEL(l) || l === 'y' || l === 'w') return INF;
+      return a === l || (a === 'f' && l === 'v') ? 0 : 1;
+  }
+}
+
+let DP = new Float64Array(512);
+/**
+ * Cost of reading Arabic vocalised skeleton `a` as Latin vocalised skeleton `l`: a consonant or a
+ * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5), Latin short vowels
+ * are free, y/w inserted 0.5, a final h or the final E marker free.
+ */
+export function crossScriptCost(a: string, l: string): number {
+  const n = a.length;
+  const m = l.length;
+  const w = m + 1;
+  if (DP.length < (n + 1) * w) DP = new Float64Array((n + 1) * w * 2);
+  const dp = DP;
+  const ins = (j: number): number => {
+    const c = l[j]!;
+    return LATIN_VOWEL(c) || (c === 'h' && j === m - 1) ? 0 : c === 'y' || c === 'w' ? 0.5 : 1;
+  };
+  dp[0] = 0;
+  for (let j = 1; j <= m; j++) dp[j] = dp[j - 1]! + ins(j - 1);
+  for (let i = 1; i <= n; i++) {
+    const ac = a[i - 1]!;
+    const del = ac === 'E' || ac === 'O' || ac === 'L' ? 0 : ac === 'I' ? 0.5 : 1;
+    dp[i * w] = dp[(i - 1) * w]! + del;
+    for (let j = 1; j <= m; j++) {
+      let best = dp[(i - 1) * w + j]! + del;
+      const insert = dp[i * w + j - 1]! + ins(j - 1);
+      if (insert < best) best = insert;
+      const sub = dp[(i - 1) * w + j - 1]! + matchCost(ac, l[j - 1]!);
+      if (sub < best) best = sub;
+      // A Latin digraph read as two Arabic letters, the second an h (ISHAQ, اسحاق).
+      if (i >= 2 && ac === 'h') {
+        const two = DIGRAPH_TWO[l[j - 1]!];
+        if (two !== undefined && a[i - 2] === two && dp[(i - 2) * w + j - 1]! < best) best = dp[(i - 2) * w + j - 1]!;
+      }
+      dp[i * w + j] = best;
+    }
+  }
+  return dp[n * w + m]!;
+}
+
+/** Consonants of a vocalised skeleton (its lower-case letters and digits). */
+export const vocalicConsonants = (v: string): number => {
+  let k = 0;
+  for (const ch of v) if (ch >= 'a' && ch <= 'z') k++;
+  return k;
+};

@@ -4,6 +4,7 @@
 // instead of adding up many weak resemblances.
 import { customJaroWinkler, jaroWinkler } from './jaro-winkler.js';
 import type { PreparedToken } from './prepared.js';
+import { crossScriptCost, latinVocalic, vocalicConsonants } from './skeleton.js';
 
 export type MatchHow = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'unmatched';
 
@@ -55,6 +56,29 @@ function skeletonSimilarity(a: string, b: string, shortWord: boolean): number {
   return jw >= 0.88 ? SKELETON_SIM * jw : 0;
 }
 
+/** An alef read as e or o costs this much: such a pair is a little less similar than an exact reading. */
+export const CROSS_SCRIPT_NEAR = 0.04;
+/** One consonant or long vowel off: only for words of this many consonants or more... */
+export const CROSS_SCRIPT_ONE_OFF_MIN = 4;
+/** ...and then this similarity. */
+export const CROSS_SCRIPT_ONE_OFF_SIM = 0.84;
+
+/**
+ * An Arabic-script word (its vocalised skeleton) against a Latin token: by how well the Latin
+ * spelling reads as the Arabic letters (skeleton.ts, crossScriptCost). Fewer consonants agreeing is
+ * weaker evidence, as for skeletons.
+ */
+export function crossScript(vocalic: string, latin: string, shortWord: boolean): number {
+  const k = vocalicConsonants(vocalic);
+  if (k === 0) return 0;
+  const cost = crossScriptCost(vocalic, latinVocalic(latin));
+  const base = k >= 4 ? SKELETON_SIM : k === 3 ? SKELETON_SIM_3 : k === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
+  if (cost === 0) return base;
+  if (cost <= 0.5) return k >= 2 ? base - CROSS_SCRIPT_NEAR : 0;
+  if (cost <= 1) return k >= CROSS_SCRIPT_ONE_OFF_MIN ? CROSS_SCRIPT_ONE_OFF_SIM : 0;
+  return 0;
+}
+
 export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimilarity {
   if (q.text === c.text && q.unvocalised === c.unvocalised) return { sim: 1, how: 'exact' };
   const latin = !q.unvocalised && !c.unvocalised;
@@ -69,6 +93,16 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   if (q.kind === 'number' || c.kind === 'number') return NONE;
   if (q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
   if (!latin) {
+    // Arabic script against Latin: the consonants and the long vowels must agree (crossScript).
+    if (q.unvocalised !== c.unvocalised) {
+      const arabic = q.unvocalised ? q : c;
+      const other = q.unvocalised ? c : q;
+      if (arabic.vocalic !== undefined) {
+        let best = crossScript(arabic.vocalic, other.text, Math.min(q.text.length, c.text.length) <= 6);
+        if (other.bare) best = Math.max(best, crossScript(arabic.vocalic, other.bare, false));
+        return best > 0 ? { sim: best, how: 'phonetic' } : NONE;
+      }
+    }
     const shortWord = Math.min(q.text.length, c.text.length) <= 6;
     let best = skeletonSimilarity(q.skeleton, c.skeleton, shortWord);
     // A Latin token with a glued article (ALQADHAFI) meets the bare Arabic word.

@@ -3,9 +3,9 @@
 // and whether it is a surname.
 import anyAscii from 'any-ascii';
 import { matchingData } from './data.js';
-import { foldCase } from './normalize.js';
+import { foldCase, stripIgnorable } from './normalize.js';
 import { scriptOf, type Script } from './script.js';
-import { arabicSkeleton, latinSkeleton } from './skeleton.js';
+import { arabicSkeleton, arabicVocalic, joinVocalic, latinSkeleton } from './skeleton.js';
 
 export type TokenKind = 'name' | 'generic' | 'legal' | 'particle' | 'title' | 'initial' | 'number';
 
@@ -19,6 +19,8 @@ export interface NameToken {
   unvocalised: boolean;
   /** Arabic-aware consonant skeleton. */
   skeleton: string;
+  /** Unvocalised tokens: the skeleton with the long vowels the script writes (skeleton.ts, arabicVocalic). */
+  vocalic?: string;
   /** Form without a glued article ("alqadhafi" -> "qadhafi"), when there is one. */
   bare?: string;
   /** A romanised Chinese or Korean syllable: such syllables differ by one letter (Jian, Jiang) and still are different names, so only exact and equivalent spellings meet. */
@@ -38,7 +40,7 @@ function classify(text: string): TokenKind {
 
 const asciiParts = (s: string): string[] => anyAscii(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
-interface RawPart { text: string; unvocalised: boolean; skeleton?: string; article?: boolean; syllabic?: boolean }
+interface RawPart { text: string; unvocalised: boolean; skeleton?: string; vocalic?: string; article?: boolean; syllabic?: boolean }
 
 function transliterateWord(word: string, script: Script): RawPart[] {
   const d = matchingData();
@@ -60,7 +62,7 @@ function transliterateWord(word: string, script: Script): RawPart[] {
       const parts: RawPart[] = [];
       if (article) parts.push({ text: 'al', unvocalised: false, article: true });
       if (d.arabicParticles.has(word)) parts.push({ text: latin, unvocalised: false, article: true });
-      else if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w) });
+      else if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w), vocalic: arabicVocalic(w) });
       return parts;
     }
     case 'hebrew':
@@ -100,7 +102,7 @@ const isArticle = (t: NameToken | undefined): boolean => t !== undefined && t.ki
 function joinCompounds(tokens: NameToken[]): void {
   const d = matchingData();
   const isSuffix = (t: NameToken | undefined): boolean =>
-    t !== undefined && (t.unvocalised ? d.compoundSuffixSkeletons.has(t.skeleton) : d.compoundSuffixes.has(t.text));
+    t !== undefined && (t.unvocalised ? d.compoundSuffixVocalics.has(t.vocalic ?? '') : d.compoundSuffixes.has(t.text));
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i]!;
     if (head.kind !== 'name') continue;
@@ -117,6 +119,7 @@ function joinCompounds(tokens: NameToken[]): void {
       unvocalised: head.unvocalised || next.unvocalised,
       skeleton: head.skeleton + (article ? 'l' : '') + next.skeleton,
     };
+    if (head.vocalic !== undefined && next.vocalic !== undefined) joined.vocalic = joinVocalic(head.vocalic, article !== undefined, next.vocalic);
     tokens.splice(i, article ? 3 : 2, joined);
   }
 }
@@ -124,7 +127,7 @@ function joinCompounds(tokens: NameToken[]): void {
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
-  const nfkc = raw.normalize('NFKC').replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
+  const nfkc = stripIgnorable(raw).replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
     const letters = m.replace(/\./g, '');
     return d.legalForms.has(foldCase(letters)) ? letters : ` ${[...letters].join(' ')} `;
   });
@@ -167,6 +170,7 @@ export function tokenizeName(raw: string): NameToken[] {
           skeleton: part.skeleton ?? latinSkeleton(part.text),
         };
         if (part.syllabic) token.syllabic = true;
+        if (part.vocalic !== undefined) token.vocalic = part.vocalic;
         // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
         if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
           const m = /^(al|el)(.{4,})$/.exec(part.text);

@@ -17,7 +17,7 @@ import { KeyTable } from './key-table.js';
 import { NameIndex, type NameIndexData } from './name-index.js';
 
 /** Bump when the index layout or the meaning of its contents changes. */
-const FORMAT = 'vigil-screening-index/6';
+const FORMAT = 'vigil-screening-index/7';
 
 let fingerprintCache: string | undefined;
 /** Format version plus the content of data/matching/*.json: what the built index depends on besides the lists. */
@@ -60,7 +60,7 @@ export function serialiseIndex(key: string, versions: ListVersion[], names: Name
     postingStart: d.postingStart, postingNames: d.postingNames, keyHashes: d.keys.hashes, keyIds: d.keys.ids,
   };
   const texts: Record<string, Buffer> = {
-    vocab: Buffer.from(d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' '), t.syllabic ? '1' : ''].join('\t')).join('\n')),
+    vocab: Buffer.from(d.vocab.map((t) => [t.text, t.kind, t.unvocalised ? '1' : '', t.skeleton, t.bare ?? '', t.phonetic.join(' '), t.groups.join(' '), t.syllabic ? '1' : '', t.vocalic ?? ''].join('\t')).join('\n')),
     nameText: Buffer.from(Array.from({ length: names.size }, (_, n) => oneLine(names.textOf(n))).join('\n')),
     entries: Buffer.from(entries.toLines().join('\n')),
   };
@@ -114,9 +114,9 @@ export function deserialiseIndex(bytes: Buffer, key: string): { versions: ListVe
     return base.toString('utf8', bodyStart + off, bodyStart + off + len);
   };
   const vocab: PreparedToken[] = text('vocab').split('\n').map((line) => {
-    const [t, kind, u, skeleton, bare, phonetic, groups, syllabic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string];
+    const [t, kind, u, skeleton, bare, phonetic, groups, syllabic, vocalic] = line.split('\t') as [string, TokenKind, string, string, string, string, string, string, string];
     return preparedToken(
-      { text: t, kind, surname: false, unvocalised: u === '1', skeleton, bare: bare || undefined, syllabic: syllabic === '1' ? true : undefined },
+      { text: t, kind, surname: false, unvocalised: u === '1', skeleton, bare: bare || undefined, syllabic: syllabic === '1' ? true : undefined, vocalic: u === '1' ? vocalic : undefined },
       phonetic ? phonetic.split(' ') : [], groups ? groups.split(' ').map(Number) : [],
     );
   });

@@ -67,9 +67,12 @@ function vocabKeys(p: PreparedToken): string[] {
   // only the former (Latin pairs are compared by spelling), an Arabic-script query both.
   if (p.skeleton.length >= 1) for (const d of deletions(p.skeleton)) if (d) keys.push(`${p.unvocalised ? 's' : 'S'}:${d}`);
   if (!p.unvocalised && DISTINCTIVE.has(p.kind)) {
-    const text = p.bare ?? p.text;
-    for (const d of deletions(text)) keys.push(`d:${d}`);
-    if (text.length >= PREFIX) keys.push(`f:${text.slice(0, PREFIX)}`);
+    // Both the written form and the one without a glued article: ALIZAI is a name, not al + IZAI.
+    const forms = p.bare ? [p.text, p.bare] : [p.text];
+    for (const text of forms) {
+      for (const d of deletions(text)) keys.push(`d:${d}`);
+      if (text.length >= PREFIX) keys.push(`f:${text.slice(0, PREFIX)}`);
+    }
   }
   if (p.kind === 'initial') keys.push(`i:${p.text}`);
   return keys;
@@ -218,13 +221,14 @@ export class NameIndex {
       }
     }
     if (!q.unvocalised) {
-      const text = q.bare ?? q.text;
-      for (const d of deletions2(text)) keys.forEach(`d:${d}`, closeInLength);
-      if (text.length >= PREFIX_QUERY_MIN) {
-        keys.forEach(`f:${text.slice(0, PREFIX)}`, (id) => {
-          const v = vocab[id]!;
-          if (Math.abs((v.bare ?? v.text).length - text.length) <= 2) consider(id);
-        });
+      for (const text of q.bare ? [q.text, q.bare] : [q.text]) {
+        for (const d of deletions2(text)) keys.forEach(`d:${d}`, closeInLength);
+        if (text.length >= PREFIX_QUERY_MIN) {
+          keys.forEach(`f:${text.slice(0, PREFIX)}`, (id) => {
+            const v = vocab[id]!;
+            if (Math.abs(v.text.length - text.length) <= 2 || (v.bare !== undefined && Math.abs(v.bare.length - text.length) <= 2)) consider(id);
+          });
+        }
       }
       // A list name may carry only the initial of this token (Q.C. Chen).
       keys.forEach(`i:${q.text[0]}`, consider);

@@ -51,7 +51,7 @@ export class SimilarityCache {
   constructor(private readonly index: NameIndex, private readonly maxEntries = 20000, private readonly scan = false, private readonly maxSize = 4_000_000) {}
   get(q: PreparedToken): TokenReach {
     // Everything tokenSimilarity looks at on the query side belongs in the key.
-    const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.groups.join(',')}`;
+    const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.vocalic ?? ''}|${q.groups.join(',')}`;
     let r = this.cache.get(key);
     if (!r) {
       const sims = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
