@@ -48,8 +48,8 @@ type Test = (f: Facts, s: Scope, t: Trace) => boolean;
 
 export interface CompiledRule extends Rule {
   jurisdiction: string;
-  /** When the rule is in force (a plain rule has one period: from–to). */
-  periods: Period[];
+  /** When the rule is in force (a plain rule has one period: from–to); a period may name its own instrument. */
+  periods: (Period & { citation?: string })[];
   /** Set when the rule is a regime's measure. */
   measure?: MeasureRef;
   test: Test;
@@ -63,7 +63,7 @@ export interface CompileContext {
   annexes: AnnexLookup;
 }
 
-export function compileRule(rule: Rule & { periods?: Period[]; measure?: MeasureRef }, jurisdiction: string, ctx: CompileContext): CompiledRule {
+export function compileRule(rule: Rule & { periods?: (Period & { citation?: string })[]; measure?: MeasureRef }, jurisdiction: string, ctx: CompileContext): CompiledRule {
   return { ...rule, periods: rule.periods ?? [{ from: rule.from, to: rule.to }], jurisdiction, test: compile(rule.when, ctx) };
 }
 

@@ -156,7 +156,7 @@ function determine(jurisdiction: string, facts: Facts, rules: RuleSet): Determin
   return { jurisdiction, applies, nexus, outcome, reasons, requirements, notModelled, caveats };
 }
 
-function fire(rule: CompiledRule, period: { from: string | null; to: string | null }, facts: Facts): { reason: Reason; requires: Requirement[] }[] {
+function fire(rule: CompiledRule, period: { from: string | null; to: string | null; citation?: string }, facts: Facts): { reason: Reason; requires: Requirement[] }[] {
   const suspension = rule.suspensions?.find((s) => inPeriod(s, facts.day));
   const scopes: { scope: Scope; subject?: string }[] =
     rule.per === 'item'
@@ -191,7 +191,8 @@ function fire(rule: CompiledRule, period: { from: string | null; to: string | nu
       reason: {
         ruleId: rule.id,
         effect,
-        citation: fill(rule.citation, vars),
+        // The instrument of the period in force (a renewal, a replacing decision) is cited beside the measure's own.
+        citation: fill(rule.citation, vars) + (period.citation && !rule.citation.includes(period.citation) ? `; in force on this date under ${period.citation}` : ''),
         summary,
         from: period.from,
         to: period.to,

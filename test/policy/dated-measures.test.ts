@@ -55,6 +55,7 @@ const CASES: Case[] = [
   { rule: 'US-742-18-schedule-1-non-party', dates: ['1999-05-18', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleOne()) },
   { rule: 'US-742-18-schedule-2-non-party', dates: ['2000-04-29', null], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
   { rule: 'US-745-2-schedule-2-euc-interim', dates: ['1999-05-18', '2000-04-29'], tx: { destination: 'EG' }, items: sched(ENTRIES.thiodiglycol()) },
+  { rule: 'US-742-18-schedule-1-all', dates: ['1999-05-18', null], tx: { destination: 'CH' }, items: sched(ENTRIES.scheduleOne()) },
   { rule: 'US-745-2-schedule-3-euc', dates: ['1999-05-18', null], tx: { destination: 'EG' }, items: sched(ENTRIES.scheduleThree()) },
   // IT
   { rule: 'IT-L185-1990-embargo', dates: ['1990-07-29', null], tx: {}, items: mlItem },
