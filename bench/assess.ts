@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vigil } from '../src/app/vigil.js';
 import type { Item, Party, Transaction } from '../src/model/index.js';
-import { assessTransaction, evaluatePolicy } from '../src/policy/index.js';
+import { assessTransaction, evaluatePolicy, readRuleBundle, RuleSet } from '../src/policy/index.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -65,10 +65,23 @@ try {
     asOf: big.date, rules, items: done.items, screening: done.screening, lists: index.versions, controlsVersion: catalog.version,
   }));
 
+  // The same transaction under a Libya-only rule set (every regime file but the Libya ones left out):
+  // what the whole world's regimes cost the evaluator.
+  const bundle = readRuleBundle();
+  const libyaOnly = RuleSet.fromBundle({ ...bundle, files: Object.fromEntries(Object.entries(bundle.files).filter(([p]) => !/\/regimes\//.test(p) || p.endsWith('/LY.json'))) });
+  const classifyScreen = (rs: RuleSet) => () => assessTransaction(big, { ...ctx, rules: rs });
+  const fullLibya = time(classifyScreen(libyaOnly));
+  const policyLibya = time(() => evaluatePolicy(big, {
+    asOf: big.date, rules: libyaOnly, items: done.items, screening: done.screening, lists: index.versions, controlsVersion: catalog.version,
+  }));
+  console.log(`regimes: ${rules.regimes.length} (world) vs ${libyaOnly.regimes.length} (Libya only); rules: ${rules.allRules().length} vs ${libyaOnly.allRules().length}`);
+
   const rows = [
     ['baseline: 1 item, 1 party', baseline],
     ['20 items, 5 parties (classify + screen + rules)', full],
+    ['  same, Libya-only rule set', fullLibya],
     ['20 items, 5 parties (rules only)', policyOnly],
+    ['  same, Libya-only rule set', policyLibya],
   ] as const;
   const base = q(baseline, 0.5);
   console.log(`vigil assess benchmark: ${runs} runs each after 20 warm-up runs; 4 jurisdictions; target p50 < 50 ms`);
