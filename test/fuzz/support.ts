@@ -8,7 +8,7 @@ const override = process.env.VIGIL_FUZZ_RUNS ? Number(process.env.VIGIL_FUZZ_RUN
 
 /** Parameters for fc.assert: the CI default number of runs unless VIGIL_FUZZ_RUNS overrides it. */
 export function fuzzParams<T>(ciRuns: number, extra: fc.Parameters<T> = {}): fc.Parameters<T> {
-  return { seed: FUZZ_SEED, numRuns: override ?? ciRuns, endOnFailure: false, ...extra };
+  return { seed: FUZZ_SEED, numRuns: override ?? ciRuns, endOnFailure: false, includeErrorInReport: true, ...extra };
 }
 
 /** Runs `fn`, failing if it takes longer than `ms` (a hang is a failure, not a stuck suite). */
