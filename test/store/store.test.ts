@@ -459,6 +459,18 @@ for (const b of await storeBackends()) {
         assert.equal(await store.getJob('nope'), undefined);
       });
 
+      test('a failed job stays failed: a late "done" from a worker that read it earlier does not overwrite it', async (t) => {
+        const store = await openTestStore(t, await b.target(t));
+        await store.createJob(job);
+        const seenByWorker = await store.getJob('j1');
+        assert.equal(seenByWorker?.status, 'queued');
+        await store.updateJob('j1', { status: 'failed', error: 'chunk 2 failed after all retries' });
+        await store.updateJob('j1', { status: 'done', chunksDone: 3 });
+        const got = await store.getJob('j1');
+        assert.equal(got?.status, 'failed');
+        assert.equal(got?.error, 'chunk 2 failed after all retries');
+      });
+
       test('chunk results are idempotent and read back in input order', async (t) => {
         const store = await openTestStore(t, await b.target(t));
         await store.createJob(job);
