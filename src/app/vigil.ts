@@ -123,9 +123,13 @@ export class Vigil {
    * audit trail unless `audit: false` (a case assessment records its own event with the case write).
    */
   async assess(tx: Transaction, asOf?: string, opts: AuditOptions = {}): Promise<Assessment> {
+    const { checkAsOf, inputCaveats } = await import('../policy/transaction-schema.js');
+    // A date outside the modelled range (1850, 2099) would be answered from no data as if from law.
+    if (asOf !== undefined) checkAsOf(asOf, 'asOf');
     const [index, catalog, rules] = await Promise.all([this.screening(), this.controls(), this.rules()]);
     const { assessTransaction } = await import('../policy/index.js');
     const result = assessTransaction(tx, { asOf: asOf ?? tx.date, index, catalog, rules });
+    result.caveats.push(...inputCaveats(tx));
     await Promise.all([this.keepRuleSet(rules), this.keepCatalog(catalog)]);
     if (opts.audit !== false) await recordAssessment(this.store, this.actorOf(opts), { transaction: tx, asOf: result.asOf }, result);
     return result;

@@ -17,8 +17,9 @@ export function recordAudit(store: Store, e: AuditEventInput): Promise<AuditEven
 export interface BrokenLink {
   seq: number;
   /** 'hash' (the event's content or hash was changed), 'prev-hash' (the link to the previous event
-   * does not hold), 'seq' (an event is missing or out of order). */
-  kind: 'hash' | 'prev-hash' | 'seq';
+   * does not hold), 'seq' (an event is missing or out of order), 'anchor' (an anchor kept outside
+   * the store no longer matches: see audit-anchors.ts). */
+  kind: 'hash' | 'prev-hash' | 'seq' | 'anchor';
   message: string;
 }
 

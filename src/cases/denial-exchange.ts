@@ -57,6 +57,10 @@ export async function importDenialText(store: Store, text: string, path: string,
   const now = new Date().toISOString();
   const result: ImportResult = { file: path, issuer: file.issuer, imported: [], updated: [], skipped: [] };
   await store.transaction(async (tx) => {
+    // Read-then-write: imports are serialised (a meta read inside a transaction holds its key until
+    // commit), so two concurrent imports of one file cannot both count a notification as new, nor
+    // overwrite one the other just recorded with a different importedAt.
+    await tx.getMeta('denials.import.lock');
     const known = new Map((await tx.listDenialNotifications()).map((n) => [n.id, n]));
     for (const n of file.notifications) {
       const mine = known.get(n.id);

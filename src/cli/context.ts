@@ -43,17 +43,50 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
   };
 }
 
-export function reportError(err: unknown): number {
+/**
+ * `--json` on the command line (before a `--`): errors are then one JSON document on stdout,
+ * `{ "error": { "code", "message", "path" } }`, with the same exit code as without it.
+ */
+export function jsonRequested(argv: readonly string[] = process.argv.slice(2)): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === '--json') return true;
+  }
+  return false;
+}
+
+export interface ErrorDocument { error: { code: string; message: string; path: string | null } }
+
+/** The JSON error document for an error (the same facts the one-line message gives). */
+export function errorDocument(err: unknown): ErrorDocument {
+  if (err instanceof VigilInputError) {
+    const prefix = err.where ? `${err.where}: ` : '';
+    const message = prefix && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    return { error: { code: 'bad-input', message, path: err.where ?? null } };
+  }
+  if (err instanceof VigilRefusal) return { error: { code: err.code, message: err.message, path: null } };
+  const e = err as Error & { code?: unknown; path?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : 'failure';
+  return { error: { code, message: e?.message ?? String(err), path: typeof e?.path === 'string' ? e.path : null } };
+}
+
+export function reportError(err: unknown, json = jsonRequested()): number {
+  const exit = err instanceof VigilInputError ? EXIT.badInput : err instanceof VigilRefusal ? EXIT.refused : EXIT.failure;
+  if (json) {
+    process.stdout.write(`${JSON.stringify(errorDocument(err))}\n`);
+    if (process.env.VIGIL_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    return exit;
+  }
   if (err instanceof VigilInputError) {
     process.stderr.write(`vigil: ${err.message}\n`);
-    return EXIT.badInput;
+    return exit;
   }
   if (err instanceof VigilRefusal) {
     process.stderr.write(`vigil: refused (${err.code}): ${err.message}\n`);
-    return EXIT.refused;
+    return exit;
   }
   const e = err as Error;
   process.stderr.write(`vigil: ${e?.message ?? String(err)}\n`);
   if (process.env.VIGIL_DEBUG) process.stderr.write(`${e?.stack}\n`);
-  return EXIT.failure;
+  return exit;
 }

@@ -2,7 +2,8 @@
 // The `vigil` command. Each sub-command lives in src/cli/commands/<name>.ts and registers itself.
 // Only the module of the command asked for is loaded (serve pulls in fastify, worker pg-boss...),
 // which keeps a cold `vigil screen` fast; help and unknown commands load them all.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { jsonRequested, reportError } from './context.js';
 
 type Register = (program: Command) => void;
 const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
@@ -23,11 +24,22 @@ const program = new Command('vigil')
   .description('Export-control engine: screen parties, classify items, assess transactions per jurisdiction.')
   .option('--db <file>', 'SQLite database file (default: $VIGIL_DB or ~/.vigil/vigil.db)')
   .option('--database-url <url>', 'PostgreSQL URL for server mode (default: $VIGIL_DATABASE_URL)')
-  .showHelpAfterError()
   .exitOverride((err) => {
-    // Unknown options / missing arguments: commander already printed the message.
-    process.exit(err.exitCode === 0 ? 0 : 2);
+    if (err.exitCode === 0) process.exit(0);
+    // Unknown options / missing arguments: commander already printed the message, unless --json
+    // asked for the error as one JSON document on stdout.
+    if (json) usageError(err);
+    process.exit(2);
   });
+const json = jsonRequested(process.argv.slice(2));
+if (json) program.configureOutput({ writeErr: () => {}, outputError: () => {} });
+else program.showHelpAfterError();
+
+function usageError(err: CommanderError): void {
+  const message = err.message.replace(/^error: /, '');
+  const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? null;
+  process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message, path: option } })}\n`);
+}
 
 /** The sub-command named on the command line, skipping the global options (and their values). */
 function requestedCommand(argv: string[]): string | undefined {
@@ -44,4 +56,9 @@ const wanted = requestedCommand(process.argv.slice(2));
 const names = wanted && COMMANDS[wanted] ? [wanted] : Object.keys(COMMANDS);
 for (const m of await Promise.all(names.map((n) => COMMANDS[n]!()))) m.register(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // An error outside a command's own action wrapper (a module that failed to load...).
+  process.exitCode = reportError(err, json);
+}

@@ -198,18 +198,34 @@ class Catalog implements ControlCatalog {
       return [];
     }
     const extra: string[] = [];
-    if (parsed.paragraph && entry.paragraphText.size > 0 && !hasParagraph(entry, parsed.paragraph)) {
-      extra.push(`Paragraph ${parsed.paragraph} is not in the list text carried for ${entry.code}; resolved to the entry.`);
+    let paragraph = parsed.paragraph;
+    let unknownParagraph: string | undefined;
+    if (parsed.paragraph && !hasParagraph(entry, parsed.paragraph)) {
+      // An invented or mistyped paragraph ('6A003.z.77') is not echoed as real: the entry matched,
+      // the answer stands on the deepest paragraph Vigil does know, and the one asked for is named
+      // as unknown (with a score below an exact match). Where the list text of the entry is not
+      // carried at all, the paragraph cannot be checked, and the answer says that instead.
+      unknownParagraph = parsed.paragraph;
+      if (entry.paragraphText.size > 0) {
+        paragraph = knownAncestor(entry, parsed.paragraph);
+        extra.push(`Paragraph ${parsed.paragraph} is unknown: it is not in the list text carried for ${entry.code}; the answer is for ${paragraph ?? `the entry ${entry.code}`} as a whole.`);
+        notes.push(`Unknown paragraph ${parsed.paragraph}: matched the entry ${entry.code}${paragraph ? ` (paragraph ${paragraph})` : ''} only.`);
+      } else {
+        // No paragraph text to check against: the paragraph is kept as given (reasons are narrowed
+        // as the country chart names it) but marked unknown, not confirmed.
+        extra.push(`Paragraph ${parsed.paragraph} is unknown: Vigil does not carry the paragraph text of ${entry.code}, so it could not be checked; the entry ${entry.code} matched.`);
+        notes.push(`Unknown paragraph ${parsed.paragraph}: matched the entry ${entry.code}; the paragraph could not be checked.`);
+      }
     }
-    return [
-      buildResult(entry, this.chemicals, {
-        matchedOn: 'code',
-        score: 1,
-        paragraph: parsed.paragraph,
-        snippet: parsed.paragraph ? undefined : entry.title,
-        extraNotes: extra,
-      }),
-    ];
+    const result = buildResult(entry, this.chemicals, {
+      matchedOn: 'code',
+      score: unknownParagraph ? 0.9 : 1,
+      paragraph,
+      snippet: paragraph ? undefined : entry.title,
+      extraNotes: extra,
+    });
+    if (unknownParagraph) result.unknownParagraph = unknownParagraph;
+    return [result];
   }
 
   private byPrefix(prefix: string, limit: number): ClassificationResult[] {
@@ -263,8 +279,17 @@ class Catalog implements ControlCatalog {
   }
 }
 
+/** The deepest enclosing paragraph of `paragraph` the list text carries ('1C350.b' for '1C350.b.999'). */
+function knownAncestor(entry: CatalogEntry, paragraph: string): string | undefined {
+  for (let p = paragraph.slice(0, paragraph.lastIndexOf('.')); p.includes('.'); p = p.slice(0, p.lastIndexOf('.'))) {
+    if (hasParagraph(entry, p)) return p;
+  }
+  return undefined;
+}
+
 function hasParagraph(entry: CatalogEntry, paragraph: string): boolean {
   for (const ref of entry.paragraphText.keys()) if (ref === paragraph || ref.startsWith(`${paragraph}.`)) return true;
+  for (const ref of entry.summaries.keys()) if (ref === paragraph || ref.startsWith(`${paragraph}.`)) return true;
   return false;
 }
 

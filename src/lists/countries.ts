@@ -58,3 +58,9 @@ export class CountryResolver {
     return [`${file}: ${this.unknown.size} country name(s) not in data/countries.json, left unresolved: ${shown}`];
   }
 }
+
+/** True for an ISO 3166-1 alpha-2 code the shared table knows (upper case: `LY`, `IT`). */
+export function isKnownIso2(code: string): boolean {
+  const t = referenceData<CountryTable>('countries.json');
+  return Object.prototype.hasOwnProperty.call(t.countries, code);
+}

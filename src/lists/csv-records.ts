@@ -1,7 +1,7 @@
 // CSV/TSV records with their line numbers, parsed by csv-parse as the text streams in.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse, type Info } from 'csv-parse';
+import { CsvError, parse, type Info } from 'csv-parse';
 import { VigilInputError } from '../model/errors.js';
 import { MAX_CSV_RECORD_BYTES } from './settings.js';
 
@@ -41,7 +41,8 @@ export async function* csvRecords(text: AsyncIterable<string>, file: string, opt
 function asInputError(err: unknown, file: string): Error {
   if (err instanceof VigilInputError) return err;
   const e = err as Error & { code?: string; lines?: number };
-  if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+  // Every csv-parse error is about the file (codes are CSV_… or INVALID_…, e.g. INVALID_OPENING_QUOTE).
+  if (err instanceof CsvError || (typeof e.code === 'string' && e.code.startsWith('CSV_'))) {
     return new VigilInputError(`malformed CSV: ${e.message}`, e.lines ? `${file}:${e.lines}` : file);
   }
   return e;

@@ -45,6 +45,11 @@ export interface ClassificationResult {
   matchedOn: 'code' | 'cas' | 'text';
   /** Paragraph the query resolved to, e.g. '6A003.b.4'. */
   paragraph?: string;
+  /**
+   * A paragraph asked for that the list text carried does not have ('6A003.z.77'): the entry (and
+   * `paragraph`, its deepest known ancestor, if any) matched; this one is unknown.
+   */
+  unknownParagraph?: string;
   snippet?: string;
   cas?: string;
   chemical?: string;

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { compareNameStrings } from '../matching/compare.js';
 import { NameIndex, type NameSource } from './name-index.js';
 import { screenIndex, SimilarityCache, validateQueryName, type ScreenOptions } from './screener.js';
+import { parseCountry } from './query-input.js';
 import { EntryTable, type EntryInfo } from './entry-table.js';
 import { cacheKeyFor, deserialiseIndex, serialiseIndex } from './index-codec.js';
 import { readIndexCache, writeIndexCache } from './index-cache.js';
@@ -92,6 +93,8 @@ export class ScreeningIndex {
 
   screen(q: ScreenQuery, opts: ScreenOptions = {}): ScreenResult {
     validateQueryName(q.name);
+    // A made-up country would silently drop real hits (the country filter finds no list entry in it).
+    if (q.country !== undefined) parseCountry(q.country, 'country');
     const threshold = q.threshold ?? DEFAULT_THRESHOLD;
     if (!(threshold >= 0 && threshold <= 1)) throw new VigilInputError(`threshold must be between 0 and 1, got ${q.threshold}`, 'threshold');
     if (q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)) throw new VigilInputError(`limit must be a positive integer, got ${q.limit}`, 'limit');

@@ -3,6 +3,7 @@
 import type { EntityType, ScreenQuery } from '../model/index.js';
 import { VigilInputError } from '../model/errors.js';
 import { validateQueryName } from './screener.js';
+import { isKnownIso2 } from '../lists/countries.js';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'vessel', 'aircraft'];
 
@@ -19,6 +20,7 @@ export function parseCountry(v: unknown, where = '--country'): string | undefine
   if (v === undefined || v === null || v === '') return undefined;
   const c = String(v).trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(c)) throw new VigilInputError(`country must be an ISO 3166 alpha-2 code such as LY, got "${String(v).slice(0, 40)}"`, where);
+  if (!isKnownIso2(c)) throw new VigilInputError(`unknown country code "${c}" (expected an ISO 3166-1 alpha-2 code such as LY, IT, US)`, where);
   return c;
 }
 

@@ -15,6 +15,7 @@ import { applyFilters } from '../matching/filters.js';
 import type { NameIndex } from './name-index.js';
 
 export const MAX_NAME_LENGTH = 1000;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const DEFAULT_LIMIT = 20;
 
 
@@ -24,6 +25,11 @@ export function validateQueryName(name: unknown, where = 'name'): string {
   if (typeof name !== 'string' || name.trim() === '') throw new VigilInputError('a name is required', where);
   if (name.length > MAX_NAME_LENGTH) throw new VigilInputError(`name is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}`, where);
   if (hasControlCharacters(name)) throw new VigilInputError('name contains control characters', where);
+  // Bytes that were not UTF-8 arrive decoded as U+FFFD (argv, request bodies); a lone surrogate is
+  // half a character. Neither is a name: say so instead of screening the debris.
+  if (name.includes('\uFFFD')) throw new VigilInputError('name is not valid UTF-8 text (undecodable bytes, shown as U+FFFD)', where);
+  if (LONE_SURROGATE.test(name)) throw new VigilInputError('name is not valid Unicode text (a lone surrogate)', where);
+  if (!/\p{L}/u.test(name)) throw new VigilInputError('a name must contain letters', where);
   return name;
 }
 

@@ -10,8 +10,11 @@ test('serve on a non-loopback address without API keys refuses to start', async 
   const r = await serveCli(t, ['--host', '0.0.0.0', '--port', '0'], { VIGIL_DB: db });
   assert.equal(r.url, undefined, 'must not listen');
   assert.equal(r.status, 3);
-  assert.match(r.stderr, /refusing to serve on 0\.0\.0\.0 without API keys/);
-  assert.match(r.stderr, /vigil keys create/);
+  // `vigil serve --json`: the refusal is one JSON error document on stdout.
+  const doc = JSON.parse(r.stdout!) as { error: { code: string; message: string } };
+  assert.equal(doc.error.code, 'no-api-keys');
+  assert.match(doc.error.message, /refusing to serve on 0\.0\.0\.0 without API keys/);
+  assert.match(doc.error.message, /vigil keys create/);
 });
 
 test('keys create/list/revoke round trip through the CLI; serve on 0.0.0.0 then requires the key', async (t) => {

@@ -63,7 +63,7 @@ export function cli(args: string[], env: Record<string, string> = {}): { status:
 
 /** Start `vigil serve … --json` and resolve with its URL once it listens (or its exit if it refuses). */
 export function serveCli(t: Hooks, args: string[], env: Record<string, string> = {}):
-  Promise<{ url?: string; status?: number; stderr: string; stop(): Promise<number | null> }> {
+  Promise<{ url?: string; status?: number; stderr: string; stdout?: string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--json', ...args], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,8 +78,9 @@ export function serveCli(t: Hooks, args: string[], env: Record<string, string> =
     child.stdout.on('data', (d) => {
       stdout += d;
       const line = stdout.split('\n')[0];
-      if (stdout.includes('\n')) { clearTimeout(timer); resolve({ url: JSON.parse(line!).url, stderr, stop }); }
+      // Under --json a refusal to start is one error document on stdout: wait for the exit then.
+      if (stdout.includes('\n') && !('error' in JSON.parse(line!))) { clearTimeout(timer); resolve({ url: JSON.parse(line!).url, stderr, stop }); }
     });
-    exited.then((status) => { clearTimeout(timer); resolve({ status: status ?? -1, get stderr() { return stderr; }, stop }); });
+    exited.then((status) => { clearTimeout(timer); resolve({ status: status ?? -1, get stderr() { return stderr; }, get stdout() { return stdout; }, stop }); });
   });
 }

@@ -35,10 +35,11 @@ describe('web UI', { skip }, () => {
     assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport (${wide.join(', ')})`);
   }
 
+  /** Screen `name` and wait until the results shown are the answer for it (not the previous one). */
   async function screen(p: Page, name: string) {
     await p.getByLabel('Name', { exact: true }).fill(name);
     await p.getByRole('button', { name: 'Screen', exact: true }).click();
-    await p.locator('#screen-results').waitFor();
+    await p.locator('#screen-results bdi').filter({ hasText: name }).first().waitFor();
   }
 
   for (const width of ['desktop', 'phone'] as const) {
@@ -83,11 +84,17 @@ describe('web UI', { skip }, () => {
   test('Arabic and Cyrillic names are screened and rendered right to left where they should be', async () => {
     const p = await page('desktop', '/screen');
     await screen(p, 'معمر القذافي');
-    const heading = p.locator('#screen-results bdi');
+    const heading = p.locator('#screen-results bdi').first();
     assert.equal(await heading.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await p.getByTestId('hit').filter({ hasText: /QADHAFI/i }).first().waitFor();
     assert.ok(await p.getByTestId('hit').count() > 0, 'the Arabic spelling finds a hit');
     await shot(p, 'screen-arabic-1280');
+    // Clear the answer in between with a name that hits nothing, so that a stale hit list from the
+    // Arabic query cannot pass for the Cyrillic answer.
+    await screen(p, 'Zzyzx Qwertyuiop');
+    assert.equal(await p.getByTestId('hit').count(), 0, 'an unlisted name shows no hit');
     await screen(p, 'Муаммар Каддафи');
+    await p.getByTestId('hit').filter({ hasText: /QADHAFI/i }).first().waitFor({ timeout: 10_000 });
     assert.ok(await p.getByTestId('hit').count() > 0, 'the Cyrillic spelling finds a hit');
     await shot(p, 'screen-cyrillic-1280');
     await p.context().close();

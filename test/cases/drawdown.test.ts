@@ -84,10 +84,15 @@ test('vigil cases ship refuses through the CLI with exit 3 and one line naming t
   const ok = await runCli(db, ['cases', 'ship', c.id, '--line', '0:10:150000', '--date', '2026-02-01', '--json']);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(json(ok).licenceBalance[0].remainingQuantity, 2);
-  const over = await runCli(db, ['cases', 'ship', c.id, '--item', '0', '--quantity', '3', '--value', '1', '--date', '2026-02-02', '--json']);
+  const over = await runCli(db, ['cases', 'ship', c.id, '--item', '0', '--quantity', '3', '--value', '1', '--date', '2026-02-02']);
   assert.equal(over.status, 3);
   assert.equal(over.stdout, '');
   assert.match(over.stderr, /^vigil: refused \(exceeds-licence\): .*only 2 of 12 remain/);
+  const overJson = await runCli(db, ['cases', 'ship', c.id, '--item', '0', '--quantity', '3', '--value', '1', '--date', '2026-02-02', '--json']);
+  assert.equal(overJson.status, 3);
+  assert.equal(overJson.stderr, '');
+  assert.equal(json(overJson).error.code, 'exceeds-licence');
+  assert.match(json(overJson).error.message, /only 2 of 12 remain/);
   const late = await runCli(db, ['cases', 'ship', c.id, '--line', '0:1:1', '--date', '2027-01-01']);
   assert.equal(late.status, 3);
   assert.match(late.stderr, /refused \(licence-expired\)/);

@@ -66,7 +66,9 @@ test('a denial exported by instance A flags an essentially identical case in ins
 
   const approve = await runCli(dbB, ['cases', 'transition', deCase, 'approved', '--reason', 'border security', '--json'], deEnv);
   assert.equal(approve.status, 3);
-  assert.match(approve.stderr, new RegExp(`refused \\(consultation-required\\).*${reference}`));
+  // Under --json the refusal is the JSON error document on stdout.
+  assert.equal(json(approve).error.code, 'consultation-required');
+  assert.match(json(approve).error.message, new RegExp(reference!));
 
   // Consultation: requested, answered, then the officer may decide.
   const { vigil } = await openVigil(t, dbB);

@@ -18,8 +18,11 @@ test('the labelled set is big enough and spans all ten categories and the chemic
   for (const i of items) for (const code of i.expect) assert.ok(c.entry(code), `${i.q}: unknown expected entry ${code}`);
 });
 
+// Gates sit just under the measured figures (2026-12: labelled 109/109 = 100%, hold-out 47/48 =
+// 97.9%), so that one more miss on either set fails: a gate at 85% let a dozen regressions through.
+const GATES: Record<string, number> = { 'labelled.json': 0.99, 'holdout.json': 0.97 };
 for (const name of ['labelled.json', 'holdout.json']) {
-  test(`top-3 accuracy on ${name} is at least 85%`, async () => {
+  test(`top-3 accuracy on ${name} is at least ${GATES[name]! * 100}%`, async () => {
     const c = await catalog();
     const items = fixture(name);
     const misses: string[] = [];
@@ -28,7 +31,7 @@ for (const name of ['labelled.json', 'holdout.json']) {
       if (!got.some((code) => i.expect.includes(code))) misses.push(`${i.q} → ${got.join(',')} (want ${i.expect.join('|')})`);
     }
     const top3 = 1 - misses.length / items.length;
-    assert.ok(top3 >= 0.85, `top-3 ${(top3 * 100).toFixed(1)}%; misses:\n${misses.join('\n')}`);
+    assert.ok(top3 >= GATES[name]!, `top-3 ${(top3 * 100).toFixed(1)}%; misses:\n${misses.join('\n')}`);
   });
 }
 

@@ -27,10 +27,16 @@ test('a table for people, and free text over several arguments', () => {
   assert.match(r.stdout, /^6A003\s+6A003\.b\.4\s+0\.\d\d\s+text/m);
 });
 
-test('bad input: one line on stderr, exit 2, nothing on stdout', () => {
-  // One process only (each costs a CLI start-up); the other bad inputs are tested in-process.
-  const r = vigil('111-48-9', '--json');
+test('bad input: one line on stderr, exit 2; under --json one error document on stdout instead', () => {
+  // Two processes only (each costs a CLI start-up); the other bad inputs are tested in-process.
+  const r = vigil('111-48-9');
   assert.equal(r.status, 2, r.stderr);
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, 'vigil: query: invalid CAS number 111-48-9: the check digit is 9 but should be 8 — check for a typo\n');
+  const j = vigil('111-48-9', '--json');
+  assert.equal(j.status, 2, j.stderr);
+  assert.equal(j.stderr, '');
+  assert.deepEqual(JSON.parse(j.stdout), {
+    error: { code: 'bad-input', message: 'invalid CAS number 111-48-9: the check digit is 9 but should be 8 — check for a typo', path: 'query' },
+  });
 });

@@ -176,3 +176,58 @@ test('a successful import records source, format, list date, sha256, counts, imp
   assert.equal(entries.length, 581);
   assert.equal(entries[0]!.names[0]!.name, 'I. ASH');
 });
+
+// ---- OFAC and UK files (issue 15: the formats the earlier cases did not cover) ------------------
+
+const ROOT_DIR = new URL('../..', import.meta.url).pathname;
+const OFAC_2021 = join(ROOT_DIR, 'test/fixtures/lists/ofac/sdn_2021-07-07');
+const UK_SAMPLE = join(ROOT_DIR, 'test/fixtures/lists/samples/uk_ofsi_conlist_sample_2020.csv');
+
+/** A copy of the 2021 OFAC SDN directory under `dir`, with `edit` applied to file contents by name. */
+async function ofacVariant(dir: string, name: string, edit: (files: Map<string, Buffer>) => void): Promise<string> {
+  const { mkdirSync, readdirSync } = await import('node:fs');
+  const files = new Map(readdirSync(OFAC_2021).map((f) => [f, readFileSync(join(OFAC_2021, f))] as [string, Buffer]));
+  edit(files);
+  const d = join(dir, name);
+  mkdirSync(d);
+  for (const [f, b] of files) writeFileSync(join(d, f), b);
+  return d;
+}
+
+test('OFAC SDN: a missing sdn.csv, a truncated sdn.csv or a stray quote is rejected naming the file; the snapshot stays', async (t) => {
+  const { store, dir, before } = await storeWith(t, 'ofac-sdn', OFAC_2021);
+  const noSdn = await ofacVariant(dir, 'no-sdn', (f) => { f.delete('sdn.csv'); });
+  await rejects(importList(store, { format: 'ofac-sdn', path: noSdn, listDate: '2021-07-08' }), /sdn\.csv/);
+  const truncated = await ofacVariant(dir, 'truncated', (f) => { const b = f.get('sdn.csv')!; f.set('sdn.csv', b.subarray(0, Math.floor(b.length / 2) + 7)); });
+  await rejects(importList(store, { format: 'ofac-sdn', path: truncated, listDate: '2021-07-08' }), /sdn\.csv/);
+  const quote = await ofacVariant(dir, 'quote', (f) => { f.set('add.csv', Buffer.concat([Buffer.from('12,"unclosed\n'), f.get('add.csv')!])); });
+  await rejects(importList(store, { format: 'ofac-sdn', path: quote, listDate: '2021-07-08' }), /add\.csv:2: malformed CSV/);
+  await assertUnchanged(store, before);
+  // A set without alt.csv (older sets had none) imports, but never silently: a warning names it.
+  const noAlt = await ofacVariant(dir, 'no-alt', (f) => { f.delete('alt.csv'); });
+  const r = await importList(store, { format: 'ofac-sdn', path: noAlt, listDate: '2021-07-08' });
+  assert.ok(r.warnings.some((w) => /no alt\.csv in the set/.test(w)), JSON.stringify(r.warnings));
+});
+
+test('UK OFSI: a truncated file, a missing column or a stray quote is rejected naming the file and line; the snapshot stays', async (t) => {
+  const { store, dir, before } = await storeWith(t, 'uk-ofsi', UK_SAMPLE);
+  const text = readFileSync(UK_SAMPLE, 'utf8');
+  const lines = text.split('\n');
+  const variants: [string, string, RegExp][] = [
+    ['truncated.csv', text.slice(0, Math.floor(text.length / 2)) + '"', /truncated\.csv/],
+    ['quote.csv', [...lines.slice(0, 3), `${lines[3]!.slice(0, 10)}"x"y,${lines[3]!.slice(10)}`, ...lines.slice(4)].join('\n'), /quote\.csv/],
+    ['header.csv', [lines[0]!, lines[1]!.replace(/Name 6/i, 'Nom 6'), ...lines.slice(2)].join('\n'), /header\.csv/],
+  ];
+  for (const [name, content, pattern] of variants) {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    let caught: unknown;
+    try { await importList(store, { format: 'uk-ofsi', path: p, listDate: '2020-01-02', force: true }); } catch (e) { caught = e; }
+    // A file that still parses whole may import; one that does not is a VigilInputError naming it.
+    if (caught !== undefined) {
+      assert.ok(caught instanceof VigilInputError, `${name}: ${String(caught)}`);
+      assert.match((caught as Error).message, pattern);
+      await assertUnchanged(store, before);
+    }
+  }
+});

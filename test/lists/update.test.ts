@@ -13,6 +13,8 @@ import type { Store } from '../../src/store/store.js';
 import { openTestStore } from '../support/stores.js';
 import { UN_2026, tmp, vigil, vigilAsync } from './helpers.js';
 
+const ROOT_DIR = new URL('../..', import.meta.url).pathname;
+
 const UN_PATH = '/resources/xml/en/consolidated.xml';
 const UN_BYTES = readFileSync(UN_2026);
 
@@ -100,4 +102,24 @@ test('CLI: lists update --json exits non-zero on failure, prints one JSON docume
   assert.equal(status.status, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { lists: { snapshot: number; entries: number }[] };
   assert.deepEqual(s.lists.map((l) => [l.snapshot, l.entries]), before.map((b) => [b.id, b.entryCount]));
+});
+
+test('a multi-file OFAC download with one file missing (404) fails naming it, and nothing is imported', async (t) => {
+  const dir = tmp(t);
+  const store = await openTestStore(t, { db: join(dir, 'vigil.db'), pollMs: 50 });
+  const fx = join(ROOT_DIR, 'test/fixtures/lists/ofac/sdn_2021-07-07');
+  const prefix = '/api/PublicationPreview/exports/';
+  const csv = (name: string): Route => (res) => { res.writeHead(200, { 'content-type': 'text/csv' }).end(readFileSync(join(fx, name))); };
+  // alt.csv is missing on the server; the other three files are there.
+  const base = await serve(t, { [`${prefix}sdn.csv`]: csv('sdn.csv'), [`${prefix}add.csv`]: csv('add.csv'), [`${prefix}sdn_comments.csv`]: csv('sdn_comments.csv') });
+  const [r] = await updateLists(store, { sources: ['ofac-sdn'], baseUrl: base, timeoutMs: 10_000 });
+  assert.equal(r!.status, 'failed', r!.message);
+  assert.match(r!.message, /alt\.csv/);
+  assert.match(r!.message, /404/);
+  assert.deepEqual(await store.activeSnapshots(), []);
+  assert.ok((await store.listSnapshots()).every((s) => s.status !== 'staged'));
+  // With every file present the same download imports.
+  const full = await serve(t, { [`${prefix}sdn.csv`]: csv('sdn.csv'), [`${prefix}alt.csv`]: csv('alt.csv'), [`${prefix}add.csv`]: csv('add.csv'), [`${prefix}sdn_comments.csv`]: csv('sdn_comments.csv') });
+  const [ok] = await updateLists(store, { sources: ['ofac-sdn'], baseUrl: full, timeoutMs: 30_000 });
+  assert.equal(ok!.status, 'imported', ok!.message);
 });

@@ -96,7 +96,7 @@ test('vigil assess without --json prints the side-by-side table; --as-of default
   assert.doesNotMatch(r.stdout, /\b(cleared|approved)\b/i);
 });
 
-test('bad input: an error naming the field, exit code 2, nothing on stdout', () => {
+test('bad input: an error naming the field, exit code 2; under --json one error document on stdout', () => {
   const s = scenarios[0]!;
   const cases: [unknown, string[], RegExp][] = [
     [{ ...s.transaction, destination: 'XX' }, [], /destination: unknown country code/],
@@ -109,10 +109,13 @@ test('bad input: an error naming the field, exit code 2, nothing on stdout', () 
     writeFileSync(file, JSON.stringify(doc));
     const r = cli(['assess', file, '--json', ...extra]);
     assert.equal(r.status, 2, r.stderr);
-    assert.equal(r.stdout, '');
-    assert.match(r.stderr, pattern);
+    assert.equal(r.stderr, '');
+    const e = (JSON.parse(r.stdout) as { error: { code: string; message: string; path: string } }).error;
+    assert.equal(e.code, 'bad-input');
+    assert.match(`${e.path}: ${e.message}`, pattern);
   }
-  const r = cli(['assess', join(dir, 'missing.json'), '--json']);
+  const r = cli(['assess', join(dir, 'missing.json')]);
   assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
   assert.match(r.stderr, /missing\.json: cannot read the transaction file: ENOENT/);
 });

@@ -63,7 +63,7 @@ test('negative or zero quantity, negative value, US content above 1', () => {
 test('missing or empty items', () => {
   const doc = good();
   delete doc.items;
-  refused(doc, 'items', /expected array/);
+  refused(doc, 'items', /is required/);
   refused({ ...good(), items: [] }, 'items', /at least one item/);
   const d = good();
   d.items[0].description = '  ';

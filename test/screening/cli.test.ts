@@ -70,7 +70,7 @@ test('vigil screen options: generic words alone hit nothing; birth year, type an
 test('vigil screen refuses bad input with exit 2 and a message naming the field', async (t) => {
   const db = await seededDb(t);
   for (const [args, pattern] of [
-    [['screen', '--json'], /NAME: a name is required/],
+    [['screen'], /NAME: a name is required/],
     [['screen', 'x', '--threshold', '2'], /--threshold/],
     [['screen', 'x', '--birth-year', '19x2'], /--birth-year/],
     [['screen', 'x', '--type', 'planet'], /--type/],
@@ -127,10 +127,14 @@ test('vigil screen --input JSONL --output FILE; a CSV without a name column or n
 
   const noName = join(dir, 'no-name.csv');
   writeFileSync(noName, 'party,country\nAcme,US\n');
-  const bad = vigil(['screen', '--input', noName, '--json'], db);
+  const bad = vigil(['screen', '--input', noName], db);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /no-name\.csv line 1: missing column "name"/);
   assert.equal(bad.stdout, '');
+  const badJson = vigil(['screen', '--input', noName, '--json'], db);
+  assert.equal(badJson.status, 2);
+  assert.equal(badJson.stderr, '');
+  assert.deepEqual(JSON.parse(badJson.stdout).error.path, `${noName} line 1`);
 
   const latin1 = join(dir, 'latin1.csv');
   writeFileSync(latin1, Buffer.from([...Buffer.from('name\nJos'), 0xe9, 0x0a]));

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
 import { Vigil } from '../../src/app/vigil.js';
 import { JobService } from '../../src/jobs/service.js';
+import { bundledSnapshots } from '../../src/lists/bundled.js';
+import { importList } from '../../src/lists/import.js';
 import { freshPgDatabase, pgTestServer } from '../support/pg.js';
 import { cleanupStack, openInstance, waitFor } from './support.js';
 
@@ -54,9 +56,14 @@ test('a CSV job is queued, screened by another instance, and read back in input 
   const t = cleanupStack(tt);
   // Instance A serves HTTP and queues, but runs no worker: the chunks wait until B starts.
   const { db, a, call } = await queueingInstance(t);
+  // Real lists: the shipped UN consolidated list, imported with the real importer, so that the job
+  // finds real hits (a job screened against no list would pass with every row empty).
+  const un = bundledSnapshots().find((s) => s.source === 'un')!;
+  await importList(a.store, { format: un.format, path: un.file, listDate: un.listDate });
 
   const names = Array.from({ length: 10 }, (_, i) => `Example Trading ${i + 1}`);
-  const csv = 'name,type,country,birth_year\n' + names.map((n, i) => `"${n}",organization,${i % 2 ? 'ly' : 'IT'},${i === 3 ? 1961 : ''}`).join('\n') + '\n';
+  names[6] = 'Hannibal Muammar Qadhafi';
+  const csv = 'name,type,country,birth_year\n' + names.map((n, i) => (i === 6 ? `"${n}",person,,` : `"${n}",organization,${i % 2 ? 'ly' : 'IT'},${i === 3 ? 1961 : ''}`)).join('\n') + '\n';
   const posted = await call('POST', '/api/jobs/screen?threshold=0.9', csv, 'text/csv');
   assert.equal(posted.status, 202, posted.text);
   const id: string = posted.json.id;
@@ -89,6 +96,12 @@ test('a CSV job is queued, screened by another instance, and read back in input 
   assert.deepEqual(lines.map((l) => l.input.name), names);
   assert.deepEqual(lines[3].input, { name: 'Example Trading 4', type: 'organization', country: 'LY', birthYear: 1961 });
   assert.ok(lines.every((l) => Array.isArray(l.hits)));
+  // The listed person is found on the UN list; the invented companies are not.
+  assert.ok(lines[6].hits.length > 0, 'the UN-listed name has hits');
+  assert.ok(lines[6].hits.every((h: { source: string }) => h.source === 'un'));
+  assert.equal(lines[6].hits[0].name, 'HANNIBAL MUAMMAR QADHAFI');
+  assert.ok(lines[6].hits[0].score >= 0.9);
+  assert.deepEqual(lines.filter((_, i) => i !== 6).map((l) => l.hits.length), Array(9).fill(0));
 
   // One audit event for the job, naming it.
   const audit = await a.store.listAudit();

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { VigilInputError } from '../../model/errors.js';
-import { isValidDate, loadRuleSet, parseTransaction } from '../../policy/index.js';
+import { loadRuleSet, parseTransaction } from '../../policy/index.js';
+import { checkAsOf } from '../../policy/transaction-schema.js';
 import { assessmentText } from '../../policy/report-text.js';
 import { action, printJson, withVigil } from '../context.js';
 
@@ -14,9 +15,7 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'judge the transaction as of this date, YYYY-MM-DD (default: the transaction date)')
     .option('--json', 'print the assessment as one JSON document')
     .action(action(async (file: string, opts: { asOf?: string; json?: boolean }, cmd: Command) => {
-      if (opts.asOf !== undefined && !isValidDate(opts.asOf)) {
-        throw new VigilInputError(`not a real date: ${JSON.stringify(opts.asOf)} (expected YYYY-MM-DD)`, '--as-of');
-      }
+      if (opts.asOf !== undefined) checkAsOf(opts.asOf, '--as-of');
       const raw = readTransactionFile(file);
       const rules = await loadRuleSet();
       const tx = parseTransaction(raw, { jurisdictions: rules.jurisdictionIds(), where: file });

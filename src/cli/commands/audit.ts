@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { verifyAuditChain } from '../../cases/audit-trail.js';
+import { appendAnchor, readAnchors, takeAnchor, verifyWithAnchors } from '../../cases/audit-anchors.js';
 import { auditRows, verifyText } from '../../cases/format.js';
 import { EXIT, action, printJson, withVigil } from '../context.js';
 
@@ -13,12 +14,26 @@ export function register(program: Command): void {
   audit.command('verify')
     .description('Recompute the hash chain; name the first event that was altered, removed or inserted (exit 1 when broken)')
     .option('--expect-head <hash>', 'the head hash noted earlier (detects events removed from the end)')
+    .option('--anchors <file>', 'check every anchor in this file (written by `vigil audit anchor --append FILE`)')
     .option('--json', 'print one JSON document')
-    .action(action(async (o: { expectHead?: string; json?: boolean }, cmd: Command) => {
-      const r = await withVigil(cmd, (v) => verifyAuditChain(v.store, { expectHead: o.expectHead }), storeOnly);
+    .action(action(async (o: { expectHead?: string; anchors?: string; json?: boolean }, cmd: Command) => {
+      // The anchors file is read (and checked) before the store is opened.
+      const anchors = o.anchors === undefined ? undefined : readAnchors(o.anchors);
+      const r = await withVigil(cmd, (v) => (anchors ? verifyWithAnchors(v.store, anchors, { expectHead: o.expectHead }) : verifyAuditChain(v.store, { expectHead: o.expectHead })), storeOnly);
       if (o.json) printJson(r);
-      else process.stdout.write(verifyText(r));
+      else process.stdout.write(verifyText(r) + (anchors && r.ok ? `${anchors.length} anchor(s) hold\n` : ''));
       if (!r.ok) process.exitCode = EXIT.failure;
+    }));
+
+  audit.command('anchor')
+    .description('Verify the chain and print its head (seq, hash, event count) to keep outside the store; --append FILE adds it to an anchors file')
+    .option('--append <file>', 'append the anchor as one JSON line to this file (created if missing)')
+    .option('--json', 'print one JSON document')
+    .action(action(async (o: { append?: string; json?: boolean }, cmd: Command) => {
+      const anchor = await withVigil(cmd, (v) => takeAnchor(v.store), storeOnly);
+      if (o.append) appendAnchor(o.append, anchor);
+      if (o.json) printJson(anchor);
+      else process.stdout.write(`audit head: seq ${anchor.seq}, hash ${anchor.hash}, ${anchor.events} event(s), at ${anchor.at}${o.append ? `; appended to ${o.append}` : ''}\n`);
     }));
 
   audit.command('list')

@@ -63,7 +63,7 @@ export function renderTable(r: ClassifyResponse): string {
 function row(x: ClassificationResult): string[] {
   return [
     x.code,
-    x.paragraph ?? '',
+    x.unknownParagraph ? `${x.unknownParagraph} (unknown)` : x.paragraph ?? '',
     x.score.toFixed(2),
     x.matchedOn,
     x.regimes.join(',') || '-',

@@ -2,7 +2,6 @@
 // and `vigil screen --input FILE.csv|.jsonl [--output FILE]`: one JSON line per input row,
 // `{row, input, hits}` in input order; a bad row gives `{row, input, error}` in its place, the
 // other rows go on, and the command exits 2 at the end naming the bad rows.
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import type { ScreenQuery, ScreenResult } from '../../model/index.js';
@@ -11,6 +10,7 @@ import { readBatchFile } from '../../screening/batch-input.js';
 import { parseBirthYear, parseCountry, parseEntityType, parseLimit, parseThreshold, queryFromFields } from '../../screening/query-input.js';
 import { validateQueryName } from '../../screening/screener.js';
 import { action, printJson, withVigil, EXIT } from '../context.js';
+import { OutputFile } from '../output-file.js';
 
 interface ScreenOptions {
   type?: string; country?: string; birthYear?: string; threshold?: string; limit?: string;
@@ -62,8 +62,21 @@ function toJson(r: ScreenResult): unknown {
 }
 
 async function screenBatch(cmd: Command, input: string, output: string | undefined, threshold?: number, limit?: number): Promise<void> {
+  // The output path is checked (and its temporary file opened) before the input is read or anything
+  // is screened: a bad --output fails fast and touches nothing.
+  const file = output ? new OutputFile(output, [input]) : undefined;
+  try {
+    await screenRows(cmd, input, file, threshold, limit);
+    file?.commit();
+  } catch (e) {
+    file?.abort();
+    throw e;
+  }
+}
+
+async function screenRows(cmd: Command, input: string, file: OutputFile | undefined, threshold?: number, limit?: number): Promise<void> {
   const rows = readBatchFile(input, ['name']);
-  const out: WriteStream | NodeJS.WriteStream = output ? createWriteStream(output) : process.stdout;
+  const out = process.stdout;
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'screening [{bar}] {value}/{total} rows', stream: process.stderr }, Presets.shades_classic) : undefined;
   const bad: number[] = [];
   await withVigil(cmd, async (v) => {
@@ -81,15 +94,12 @@ async function screenBatch(cmd: Command, input: string, output: string | undefin
         bad.push(r.row);
         line = JSON.stringify({ row: r.row, input: clip(r.fields), error: e.message });
       }
-      if (!out.write(`${line}\n`)) await new Promise<void>((res) => { out.once('drain', () => res()); });
+      if (file) file.write(`${line}\n`);
+      else if (!out.write(`${line}\n`)) await new Promise<void>((res) => { out.once('drain', () => res()); });
       bar?.increment();
     }
     bar?.stop();
   });
-  if (output) {
-    const file = out as WriteStream;
-    await new Promise<void>((res, rej) => { file.once('error', rej); file.end(() => res()); });
-  }
   if (bad.length) {
     process.stderr.write(`vigil: ${input}: ${bad.length} of ${rows.length} rows could not be screened (rows ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}); see their "error" lines\n`);
     process.exitCode = EXIT.badInput;

@@ -54,7 +54,10 @@ export async function updateJob(ex: Executor, id: string, patch: Partial<JobReco
   }
   sets.push('updated_at = ?');
   params.push(patch.updatedAt ?? new Date().toISOString(), id);
-  await ex.run(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`, params);
+  // A failed job stays failed: a worker that read the job before another process marked it failed
+  // must not write 'done' (or anything else) over that — the check is in the UPDATE itself, so no
+  // read-then-write window is left between the two processes.
+  await ex.run(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?${patch.status === 'failed' ? '' : " AND status <> 'failed'"}`, params);
 }
 
 /** Call inside a transaction. Also keeps jobs.chunks_done equal to the chunks written. */

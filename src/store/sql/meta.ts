@@ -9,6 +9,11 @@ export async function getMeta(ex: Executor, key: string): Promise<string | undef
   return row?.value;
 }
 
+/** PostgreSQL: hold `key` until the transaction ends (see SqlStore.getMeta). */
+export async function lockMetaKey(ex: Executor, key: string): Promise<void> {
+  await ex.run("SELECT pg_advisory_xact_lock(hashtext('vigil.meta:' || ?::text))", [key]);
+}
+
 export async function setMeta(ex: Executor, key: string, value: string): Promise<void> {
   await ex.run(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -110,7 +110,17 @@ export class SqlStore implements Store {
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> { return this.backend.onSnapshotsChanged(cb); }
 
   // ---- meta, rule sets, control catalogues, keys ------------------------------------------------
-  getMeta(key: string): Promise<string | undefined> { return meta.getMeta(this.ex(), key); }
+  /**
+   * Inside transaction() a read of a meta key holds that key until the transaction ends, so a
+   * read-then-write (a counter, a flag) never loses a concurrent update: SQLite's BEGIN IMMEDIATE
+   * already serialises writers; on PostgreSQL (READ COMMITTED) a transaction-level advisory lock on
+   * the key does it — a lock, unlike SELECT … FOR UPDATE, that also holds a key not yet written.
+   */
+  async getMeta(key: string): Promise<string | undefined> {
+    const scope = this.scope();
+    if (scope && this.backend.kind === 'postgres') await meta.lockMetaKey(scope.ex, key);
+    return meta.getMeta(this.ex(), key);
+  }
   setMeta(key: string, value: string): Promise<void> { return meta.setMeta(this.ex(), key, value); }
   putRuleSet(sha256: string, version: string, json: string): Promise<void> { return keys.putRuleSet(this.ex(), sha256, version, json); }
   getRuleSet(sha256: string): Promise<{ version: string; json: string } | undefined> { return keys.getRuleSet(this.ex(), sha256); }
