@@ -102,15 +102,19 @@ test('an exemption relied on replaces the measure effect and adds its procedure'
 
 test('a measure on non-governmental forces: assumed to reach an end user whose sector is not given, not a government end user', async () => {
   const rs = await rules();
-  const m = rs.allRules().find((r) => r.measure && r.measure.regimeId === 'UN-LB' && r.effect === 'prohibited');
-  assert.ok(m, 'a UN Lebanon measure exists');
-  const base: Partial<Transaction> = { destination: 'LB', items: [{ description: 'rifles', code: 'ML1' }] };
+  const today = '2026-11-27';
+  const m = rs.regimes.flatMap((r) => r.measures.map((x) => ({ r, x })))
+    .find(({ x }) => x.effect === 'prohibited' && x.items.militaryList && Array.isArray(x.endUsers) && !x.endUsers.includes('government') && !x.when
+      && x.periods.some((p) => p.from <= today && (p.to === null || today < p.to)));
+  assert.ok(m, 'a UN or EU arms embargo on non-governmental forces in force today');
+  const dest = m.r.target.destinations[0]!;
+  const base: Partial<Transaction> = { destination: dest, items: [{ description: 'rifles', code: 'ML1' }] };
   const unknown = await assess(base);
-  const reason = det(unknown, 'UN').reasons.find((r) => r.ruleId === m.id);
-  assert.ok(reason, 'fires when the sector is unknown');
+  const reason = det(unknown, m.r.jurisdiction).reasons.find((r) => r.ruleId === m.x.id);
+  assert.ok(reason, `${m.x.id} fires when the sector is unknown`);
   assert.match(reason.summary, /sector was not given/);
-  const gov = await assess({ ...base, parties: [{ role: 'end-user', name: 'Lebanese Armed Forces', country: 'LB', sector: 'government' }] });
-  assert.equal(det(gov, 'UN').reasons.some((r) => r.ruleId === m.id), false, 'a government end user is outside its scope');
+  const gov = await assess({ ...base, parties: [{ role: 'end-user', name: 'Ministry of Defence', country: dest, sector: 'government' }] });
+  assert.equal(det(gov, m.r.jurisdiction).reasons.some((r) => r.ruleId === m.x.id), false, 'a government end user is outside its scope');
 });
 
 test('a partial regime says what it does not model; the instrument of the period in force is cited', async () => {
