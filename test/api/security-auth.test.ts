@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createKey } from '../../src/api/keys.js';
-import { startApi } from './support.js';
+import { serveCli, startApi } from './support.js';
 import { raw } from './raw-http.js';
 
 const MB250 = 250 * 1024 * 1024;
@@ -77,4 +77,25 @@ test('validation comes after authorisation: POST /api/keys {} without a key is 4
   assert.equal((await api.call('POST', '/api/keys', { key: reader.secret, body: {} })).status, 403);
   assert.equal((await api.call('POST', '/api/assess', { body: { nonsense: true } })).status, 401);
   assert.equal((await api.call('GET', '/api/classify?limit=lots')).status, 401);
+});
+
+test('keyless mode serves this machine only: a request relayed by a proxy needs a key; vigil serve --trust-proxy refuses to start without keys', async (t) => {
+  const api = await startApi(t);
+  assert.equal((await api.call('GET', '/api/lists')).status, 200);
+  for (const h of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }]) {
+    const r = await api.call('GET', '/api/lists', { headers: h });
+    assert.equal(r.status, 401, JSON.stringify(h));
+    assert.match(r.body.message, /proxy/);
+  }
+  const refused = await serveCli(t, ['--db', api.db, '--port', '0', '--trust-proxy', '127.0.0.1']);
+  assert.notEqual(refused.status, undefined, 'it did not start');
+  assert.match(refused.stderr, /behind a proxy .*without API keys/);
+});
+
+test('behind a trusted proxy, callers without a key are limited per forwarded client address', async (t) => {
+  const api = await startApi(t, { authCacheMs: 0, trustProxy: '127.0.0.1', anonymousRateLimit: 2 });
+  await createKey(api.vigil.store, 'reader');
+  const from = (ip: string) => api.call('GET', '/api/lists', { headers: { 'x-forwarded-for': ip } });
+  assert.deepEqual([(await from('203.0.113.1')).status, (await from('203.0.113.1')).status, (await from('203.0.113.1')).status], [401, 401, 429]);
+  assert.equal((await from('203.0.113.2')).status, 401, 'another client has its own allowance');
 });
