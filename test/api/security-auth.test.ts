@@ -82,7 +82,7 @@ test('validation comes after authorisation: POST /api/keys {} without a key is 4
 test('keyless mode serves this machine only: a request relayed by a proxy needs a key; vigil serve --trust-proxy refuses to start without keys', async (t) => {
   const api = await startApi(t);
   assert.equal((await api.call('GET', '/api/lists')).status, 200);
-  for (const h of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }]) {
+  for (const h of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }] as Record<string, string>[]) {
     const r = await api.call('GET', '/api/lists', { headers: h });
     assert.equal(r.status, 401, JSON.stringify(h));
     assert.match(r.body.message, /proxy/);
