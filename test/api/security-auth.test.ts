@@ -50,6 +50,7 @@ test('without a valid key, requests are rate-limited by address: no key, wrong k
   statuses.push((await api.call('POST', '/api/screen', { raw: '{bad', headers: { 'content-type': 'application/json' } })).status);
   const limited = await api.call('GET', '/api/lists');
   assert.deepEqual(statuses, [401, 401, 401, 401]);
+  assert.equal((await api.call('GET', '/api/health')).status, 200, 'health stays open to monitors');
   assert.equal(limited.status, 429, limited.text);
   assert.equal(limited.body.error, 'rate-limited');
   // A valid key has its own, larger bucket; its 400s count against it, not against the address.
