@@ -115,7 +115,7 @@ test('3,000 parties in one assessment, or 1,000 items, are refused before any wo
   assert.equal(r.status, 413, r.text.slice(0, 300));
   assert.equal(r.body.limit.name, 'assessParties');
   assert.equal(r.body.limit.actual, 3000);
-  assert.ok(performance.now() - started < 2000);
+  assert.ok(performance.now() - started < 4000);
   const items = await api.call('POST', '/api/assess', { body: { transaction: { ...tx, parties: [], items: Array.from({ length: 1000 }, () => tx.items[0]) } } });
   assert.equal(items.status, 413);
   assert.equal(items.body.limit.name, 'assessItems');
