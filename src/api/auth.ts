@@ -138,7 +138,13 @@ export function enforceAuthentication(app: FastifyInstance): void {
 async function identify(request: FastifyRequest, store: Store, policy: AuthPolicy): Promise<Caller> {
   const header = request.headers.authorization;
   if (header === undefined || header === '') {
-    return (await policy.enforced()) ? ANONYMOUS_DENIED : ANONYMOUS_LOCAL;
+    if (await policy.enforced()) return ANONYMOUS_DENIED;
+    // Keyless mode answers this machine only: a request relayed by a proxy comes from elsewhere.
+    if (request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined || request.headers['x-real-ip'] !== undefined) {
+      throw new HttpError(401, 'unauthorized',
+        'this server runs without API keys, which serves this machine only; a request relayed by a proxy needs a key (vigil keys create)');
+    }
+    return ANONYMOUS_LOCAL;
   }
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw new HttpError(401, 'unauthorized', 'Authorization header must be "Bearer <API key>"');

@@ -4,7 +4,7 @@
 // work of a batch is measured as it runs and the request is refused (422) once it passes its
 // budget; at most a few heavy requests run at once (503 with Retry-After beyond). Long work belongs
 // in the job queue (POST /api/jobs/screen). README "Security" lists these figures.
-import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import { HttpError } from './errors.js';
 
 export const LIMITS = {
@@ -14,6 +14,12 @@ export const LIMITS = {
   nameCharacters: 500,
   /** Characters of all names in one screening batch together (batch size × name length). */
   screenBatchCharacters: 50_000,
+  /**
+   * Bytes of one POST /api/screen body: room for the largest batch the other limits allow (50,000
+   * characters of names, up to 4 bytes each in UTF-8, and 1,000 parties' other fields), refused
+   * from Content-Length before a byte is read.
+   */
+  screenBodyBytes: 384 * 1024,
   /** Hits one screening request may ask for: parties × limit. */
   screenBatchHits: 20_000,
   /**
@@ -37,12 +43,20 @@ export type LimitName = keyof typeof LIMITS;
 /** A request over a budget: 413 for sizes, 422 for work; the answer names the limit. */
 export class BudgetError extends HttpError {
   constructor(statusCode: 413 | 422 | 503, readonly limit: LimitName, readonly max: number, readonly actual: number | undefined, message: string) {
-    super(statusCode, statusCode === 413 ? 'payload-too-large' : statusCode === 422 ? 'work-budget-exceeded' : 'busy', message);
+    super(statusCode, statusCode === 413 ? 'payload-too-large' : statusCode === 503 ? 'busy' : limit === 'screenWorkMs' ? 'work-budget-exceeded' : 'limit-exceeded', message);
   }
 }
 
 export const tooLarge = (limit: LimitName, actual: number, what: string): BudgetError =>
   new BudgetError(413, limit, LIMITS[limit], actual, `${what}: ${actual}, over the limit of ${LIMITS[limit]} (limit: ${limit})`);
+
+/** onRequest: a body announced larger than `limit` allows is refused before it is read. */
+export function declaredBodyBudget(limit: LimitName): onRequestAsyncHookHandler {
+  return async (request) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > LIMITS[limit]) throw tooLarge(limit, declared, 'bytes of request body');
+  };
+}
 
 // ---- sizes, checked before validation (on the parsed body, before zod) ---------------------------
 

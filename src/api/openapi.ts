@@ -37,13 +37,16 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       if (!(schema as { hide?: boolean }).hide && url.startsWith('/api/') && !open) {
         const errors: Record<string, unknown> = {
           401: { ...errorSchema, description: 'Missing, unknown or revoked API key' },
-          403: { ...errorSchema, description: 'The key\'s role may not do this' },
-          429: { ...errorSchema, description: 'Rate limit exceeded for this key' },
+          403: { ...errorSchema, description: 'The key\'s role may not do this, or the request came from another site (Origin)' },
+          429: { ...errorSchema, description: 'Rate limit exceeded: per key, or per client address without a valid key' },
         };
         if (PARTS.some((p) => (schema as Record<string, unknown>)[p])) {
           errors[400] = { ...errorSchema, description: 'Invalid request; `issues` names every bad field' };
         }
-        if ((schema as Record<string, unknown>).body) errors[413] = { ...errorSchema, description: 'Body too large' };
+        if ((schema as Record<string, unknown>).body) {
+          errors[413] = { ...errorSchema, description: 'Body too large, or over a per-request budget (`limit` names it; README "Security")' };
+          errors[415] = { ...errorSchema, description: 'text/plain and form media types are refused: send application/json' };
+        }
         out.response = { ...errors, ...((schema as { response?: object }).response ?? {}) };
       }
       return { schema: out as typeof schema, url };

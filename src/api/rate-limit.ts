@@ -35,7 +35,8 @@ export class FixedWindowLimiter {
 
 export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions): void {
   const limiter = new FixedWindowLimiter(opts.windowMs);
-  const limited = (req: FastifyRequest) => req.url.startsWith('/api/');
+  // Health stays open to monitors (and is cheap: no store query, no body).
+  const limited = (req: FastifyRequest) => req.url.startsWith('/api/') && !(req.method === 'GET' && req.url.split('?')[0] === '/api/health');
   app.addHook('onRequest', async (request, reply) => {
     if (!limited(request)) return;
     const c = request.caller;

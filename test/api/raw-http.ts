@@ -72,3 +72,14 @@ export async function sampleHealth(url: string, until: Promise<unknown>, everyMs
   }
   return samples;
 }
+
+/** The fastest of `n` GET /api/health answers (ms): one slow probe on a busy machine says nothing; all slow says the server is stuck. */
+export async function bestHealth(url: string, n = 5): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < n; i++) {
+    const r = await raw(url, 'GET', '/api/health');
+    if (r.status !== 200) throw new Error(`health answered ${r.status}: ${r.text}`);
+    best = Math.min(best, r.ms);
+  }
+  return best;
+}

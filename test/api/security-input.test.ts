@@ -42,10 +42,10 @@ test('10,000-deep JSON is refused as a 400 before parsing, on every JSON route',
 
 test('a job CSV on SQLite is refused before its body is read', async (t) => {
   const api = await startApi(t);
-  const r = await raw(api.url, 'POST', '/api/jobs/screen', { headers: { 'content-type': 'text/csv' }, declaredLength: 250 * 1024 * 1024, sendBytes: 64 * 1024, timeoutMs: 5000 });
+  const r = await raw(api.url, 'POST', '/api/jobs/screen', { headers: { 'content-type': 'text/csv' }, declaredLength: 250 * 1024 * 1024, sendBytes: 64 * 1024, timeoutMs: 10_000 });
   assert.equal(r.status, 422, r.text);
   assert.equal(r.body.code, 'jobs-need-postgres');
-  assert.ok(r.ms < 2000);
+  assert.ok(r.ms < 4000, `${r.ms} ms`);
 });
 
 test('NUL, lone surrogates, RLO and other controls are refused in key labels and case applicants', async (t) => {

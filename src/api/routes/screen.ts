@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { actorOf, requireRole } from '../auth.js';
 import { ScreenBatch, ScreenBody, ScreenOne } from '../schemas.js';
 import { screenBatch } from '../batch.js';
-import { heavyRequest, screenBudget, WorkBudget } from '../budgets.js';
+import { declaredBodyBudget, heavyRequest, LIMITS, screenBudget, WorkBudget } from '../budgets.js';
 import { recordScreening } from '../../cases/audit-calls.js';
 
 const screen: FastifyPluginAsync = async (app) => {
@@ -19,7 +19,9 @@ const screen: FastifyPluginAsync = async (app) => {
       summary: 'Screen one party, or a batch (body with `parties`) of up to 1,000',
       body: ScreenBody,
     },
-    onRequest: requireRole('reader'),
+    onRequest: [requireRole('reader'), declaredBodyBudget('screenBodyBytes')],
+    // Chunked bodies without a length: fastify stops reading past this.
+    bodyLimit: Math.min(app.initialConfig.bodyLimit ?? LIMITS.screenBodyBytes, LIMITS.screenBodyBytes),
     preValidation: screenBudget,
     preHandler: async (request, reply) => {
       if (request.body && typeof request.body === 'object' && 'parties' in request.body) await heavy(request, reply);

@@ -5,7 +5,7 @@ import { ensureBundledLists } from '../../lists/bundled.js';
 import { assertBindAllowed } from '../../api/access.js';
 import { hasActiveKeys } from '../../api/auth.js';
 import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../../api/server.js';
-import { VigilInputError } from '../../model/errors.js';
+import { VigilInputError, VigilRefusal } from '../../model/errors.js';
 import { JobService } from '../../jobs/service.js';
 import { action, globalOptions } from '../context.js';
 
@@ -37,7 +37,14 @@ export function register(program: Command): void {
       // Open the store alone first so that a refused bind fails at once, before any list import.
       const vigil = await Vigil.open({ ...globalOptions(cmd), progress, bundled: false });
       try {
-        const authMode = await assertBindAllowed(o.host, vigil.store);
+        let authMode = await assertBindAllowed(o.host, vigil.store);
+        if (o.trustProxy) {
+          // Behind a proxy every client looks local: keys are required as on any other bind.
+          if (!(await hasActiveKeys(vigil.store))) {
+            throw new VigilRefusal('refusing to serve behind a proxy (--trust-proxy) without API keys: create one with "vigil keys create --role admin"', 'no-api-keys');
+          }
+          authMode = 'required';
+        }
         await ensureBundledLists(vigil.store, { progress });
         await warmUp(vigil);
         // Batch jobs (PostgreSQL mode): the queue, and a chunk worker unless --no-worker.

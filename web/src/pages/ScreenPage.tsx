@@ -64,8 +64,8 @@ export function ScreenPage() {
           <input id="s-by" inputMode="numeric" pattern="\d{4}" value={birthYear} onChange={(e) => setBirthYear(e.target.value)} placeholder="1942" />
         </div>
         <div className="field">
-          <label htmlFor="s-th">Threshold (0–1)</label>
-          <input id="s-th" type="number" min={0} max={1} step={0.01} value={threshold} onChange={(e) => setThreshold(e.target.value)} placeholder="default" />
+          <label htmlFor="s-th">Threshold (0.7–1)</label>
+          <input id="s-th" type="number" min={0.7} max={1} step={0.01} value={threshold} onChange={(e) => setThreshold(e.target.value)} placeholder="default" />
         </div>
         <div className="field">
           <label htmlFor="s-limit">Max hits</label>
