@@ -108,8 +108,8 @@ const toVersions = (snapshots: Snapshot[]): ListVersion[] =>
   snapshots.map((s) => ({ id: s.source, version: s.id, date: s.listDate, sha256: s.sha256 }));
 
 export function compareNames(a: string, b: string, type?: EntityType): CompareResult {
-  validateQueryName(a, 'a');
-  validateQueryName(b, 'b');
+  validateQueryName(a, 'a', { strictUtf8: false });
+  validateQueryName(b, 'b', { strictUtf8: false });
   const r = compareNameStrings(a, b, type);
   return { a, b, score: r.score, match: r.score >= DEFAULT_THRESHOLD, explanation: r.explanation };
 }

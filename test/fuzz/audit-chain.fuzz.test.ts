@@ -55,7 +55,7 @@ for (const b of await storeBackends()) {
           const victimKeys = keys.filter((k) => k.startsWith(`${victimTag}:`));
           assert.deepEqual(victimKeys, victimKeys.map((_, i) => `${victimTag}:${i}`), 'the killed writer left a gap-free prefix');
         },
-      ), fuzzParams(4));
+      ), fuzzParams(3));
     });
   });
 }

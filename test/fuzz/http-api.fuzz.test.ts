@@ -76,7 +76,7 @@ async function fuzzApi(t: { after(fn: () => unknown): void }, checkRoles: boolea
     if (k !== undefined && !(k in keys) && need > 0) {
       assert.ok(res.status === 401 || res.status === 404 || res.status === 405, `${method} ${path}: unknown key ${JSON.stringify(k)} got ${res.status}`);
     }
-  }), fuzzParams(400));
+  }), fuzzParams(300));
   assert.ok((seen.get(400) ?? 0) > 0 && (seen.get(401) ?? 0) > 0, JSON.stringify([...seen]));
 }
 

@@ -11,10 +11,15 @@ test('lists import / status through the CLI', async (t) => {
   const dir = tmp(t);
   const db = join(dir, 'vigil.db');
 
-  const unknown = vigil(['--db', db, 'lists', 'import', 'nope', DPL_2022, '--json']);
+  const unknown = vigil(['--db', db, 'lists', 'import', 'nope', DPL_2022]);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stdout, '');
   assert.match(unknown.stderr, /^vigil: FORMAT: unknown list format "nope"/);
+  // Under --json: the same exit code, the error as one JSON document on stdout.
+  const unknownJson = vigil(['--db', db, 'lists', 'import', 'nope', DPL_2022, '--json']);
+  assert.equal(unknownJson.status, 2);
+  assert.equal(unknownJson.stderr, '');
+  assert.deepEqual(JSON.parse(unknownJson.stdout).error.path, 'FORMAT');
 
   const ok = vigil(['--db', db, 'lists', 'import', 'bis-dpl', DPL_2022, '--json']);
   assert.equal(ok.status, 0, ok.stderr);
@@ -26,7 +31,7 @@ test('lists import / status through the CLI', async (t) => {
   const lines = readFileSync(DPL_2022, 'utf8').split('\n');
   const bad = join(dir, 'dpl_bad.txt');
   writeFileSync(bad, [...lines.slice(0, 6), lines[6]!.split('\t').slice(0, 5).join('\t'), ...lines.slice(7)].join('\n'));
-  const badRun = vigil(['--db', db, 'lists', 'import', 'bis-dpl', bad, '--json']);
+  const badRun = vigil(['--db', db, 'lists', 'import', 'bis-dpl', bad]);
   assert.equal(badRun.status, 2);
   assert.equal(badRun.stdout, '');
   assert.match(badRun.stderr, new RegExp(`vigil: ${bad}:7: malformed CSV`));

@@ -48,8 +48,12 @@ test('a killed worker loses no rows: the job completes with every row exactly on
   assert.ok(killedAt < job.chunks, `the job was still running when the worker was killed (${killedAt}/${job.chunks})`);
 
   await waitFor('the job to complete', async () => ((await vigil.store.countJobChunks(job.id)) === job.chunks ? true : undefined), 240_000, 100);
-  const finished = await vigil.store.getJob(job.id);
-  assert.equal(finished?.status, 'done');
+  // The worker writes 'done' just after the last chunk lands: wait for that write, not only the chunk.
+  const finished = await waitFor('the job marked done', async () => {
+    const j = await vigil.store.getJob(job.id);
+    return j?.status === 'done' ? j : undefined;
+  }, 30_000, 100);
+  assert.equal(finished.status, 'done');
 
   let expected = 1;
   for await (const page of jobResultLines(vigil.store, job.id)) {

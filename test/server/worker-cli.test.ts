@@ -14,11 +14,15 @@ function vigil(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('vigil worker without a database URL exits 2 naming --database-url, printing nothing on stdout', () => {
-  const r = vigil(['worker', '--json']);
+test('vigil worker without a database URL exits 2 naming --database-url (under --json as one error document on stdout)', () => {
+  const r = vigil(['worker']);
   assert.equal(r.status, 2, r.stderr);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /--database-url: a worker needs the PostgreSQL database/);
+  const j = vigil(['worker', '--json']);
+  assert.equal(j.status, 2, j.stderr);
+  assert.equal(j.stderr, '');
+  assert.equal(JSON.parse(j.stdout).error.path, '--database-url');
 });
 
 test('vigil worker with a bad --concurrency exits 2 naming the option', () => {
