@@ -19,6 +19,8 @@ export const GENERIC_ONLY_CAP = 0.5;
  * a nasab chain or middle names (Aisha Muammar Gaddafi vs AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI).
  */
 export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
+/** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
+export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
 export const SURNAME_MISSED_FACTOR = 0.95;
 /** Cross-script matches resting on fewer consonants than this are weak... */
@@ -158,8 +160,28 @@ export function scoreTokens(
   // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
   const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
   const fullQuery = qUnmatched === 0 && q.length >= 3 && surnameMet;
-  const listPenalty = (UNMATCHED_LIST_PENALTY + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover)
-    * (fullQuery ? FULL_QUERY_LIST_PENALTY_SHARE : 1);
+  // A short form of a long name: given name and family name, both met, in the list's order, the
+  // given name the list's first name part (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
+  // Vladimir Putin in Vladimir Vladimirovich Putin): the middle is a patronymic or nasab chain.
+  // Only the plain share of the penalty is halved: common tokens met (Juan Garcia) still cost.
+  let shortForm = !fullQuery && qUnmatched === 0 && q.length >= 2 && c.length > q.length;
+  if (shortForm) {
+    let firstName = -1;
+    for (let j = 0; j < c.length && firstName < 0; j++) if (c[j]!.kind === 'name') firstName = j;
+    let last = -1;
+    for (let i = 0; i < q.length && shortForm; i++) {
+      const j = P_J[qPair[i]!]!;
+      if (q[i]!.kind !== 'name' || j <= last || (i === 0 && j !== firstName)) shortForm = false;
+      last = j;
+    }
+  }
+  // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
+  // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
+  const syllabic = q.some((t) => t.syllabic === true);
+  const unmatchedShare = UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
+  const listPenalty = fullQuery && !syllabic
+    ? (unmatchedShare + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover) * FULL_QUERY_LIST_PENALTY_SHARE
+    : (unmatchedShare * (shortForm && !syllabic ? FULL_QUERY_LIST_PENALTY_SHARE : 1) + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
   let score = qScore * (1 - listPenalty);
   // A listed surname left unmatched while only given names agree (Michael James vs JAMES MICHAEL CLARK).
   if (surnameMissed) score *= SURNAME_MISSED_FACTOR;

@@ -27,6 +27,13 @@ export interface NameToken {
   syllabic?: boolean;
 }
 
+/** A Latin token built as the tokenizer builds one (readings.ts splits glued words into these). */
+export function latinToken(text: string, surname: boolean): NameToken {
+  const kind = classify(text);
+  const token: NameToken = { text, kind, surname: surname && kind === 'name', unvocalised: false, skeleton: latinSkeleton(text) };
+  return token;
+}
+
 function classify(text: string): TokenKind {
   const d = matchingData();
   if (/^[0-9]+$/.test(text)) return 'number';
@@ -109,6 +116,8 @@ function joinCompounds(tokens: NameToken[]): void {
     const article = isArticle(tokens[i + 1]) ? tokens[i + 1] : undefined;
     const next = tokens[i + (article ? 2 : 1)];
     if (!next || next.kind !== 'name') continue;
+    // Never across the comma of "SURNAME, GIVEN NAMES" (QURESHI, Allah Bakhsh is not QURESHIALLAH).
+    if (head.surname !== next.surname) continue;
     const headIsPrefix = d.compoundPrefixes.has(head.text) || (head.unvocalised && head.text === 'bd');
     const prefixJoins = headIsPrefix && (article !== undefined || !d.compoundPrefixesNeedingArticle.has(head.text));
     if (!prefixJoins && !isSuffix(next)) continue;
