@@ -19,6 +19,8 @@ export const GENERIC_ONLY_CAP = 0.5;
  * a nasab chain or middle names (Aisha Muammar Gaddafi vs AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI).
  */
 export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
+/** Factor on a fuzzy pair whose query word is itself a word of the lists (qKnown). */
+export const KNOWN_WORD_FUZZY_FACTOR = 0.85;
 /** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
 export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
@@ -89,6 +91,7 @@ export function scoreTokens(
   explain = false,
   cRarity?: ArrayLike<number>,
   cSurnames?: ArrayLike<number>,
+  qKnown?: ArrayLike<number>,
 ): NameScore {
   const cSurname = (j: number): boolean => c[j]!.surname || (cSurnames !== undefined && cSurnames[j] === 1);
   // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
@@ -103,7 +106,10 @@ export function scoreTokens(
       const ck = c[j]!.kind;
       // The same word is the same word whatever kind each name gave it ("CO" a legal form in most
       // names, a name part in SELKBAF CO).
-      const sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
+      let sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
+      // A query word that is itself a listed name, spelled near another listed name, is most
+      // likely that other name (Jamie/James, Anthony/Antonio, Isabel/Ismael), not a misspelling.
+      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) sim *= KNOWN_WORD_FUZZY_FACTOR;
       const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;

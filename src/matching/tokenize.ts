@@ -196,6 +196,9 @@ export function tokenizeName(raw: string): NameToken[] {
     for (const t of tokens) {
       if ((t.kind === 'particle' && !d.latinArticles.has(t.text)) || (t.kind === 'legal' && t.text.length <= 3)) t.kind = 'name';
     }
+    // ...and so is a title written last (Maria King, Makuta Maulana: a surname, not a title).
+    const last = tokens[tokens.length - 1];
+    if (tokens.length === 2 && last && last.kind === 'title' && last.text.length >= 3 && tokens[0]!.kind === 'name') last.kind = 'name';
   }
   return tokens;
 }

@@ -144,6 +144,8 @@ function screenTokens(
   index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions,
 ): ScreeningHit[] {
   const qWeights = qTokens.map((t) => tokenWeight(t, index.stats, false));
+  // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
+  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
   const vocab = index.vocab;
 
   // Per query token: vocabulary id -> similarity. Distinctive tokens use the index lookups; the
@@ -255,7 +257,7 @@ function screenTokens(
     const cTokens = index.tokensInto(n, nameTokens);
     const cWeights = index.weightsOf(n);
     if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
-    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n));
+    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
@@ -269,7 +271,7 @@ function screenTokens(
     const f = applyFilters(b.score, q, entry, threshold, commonName(index, b.name));
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name));
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
