@@ -76,7 +76,7 @@ export function crossScript(vocalic: string, latin: string, shortWord: boolean):
   const cost = crossScriptCost(vocalic, latinVocalic(latin));
   const base = k >= 4 ? SKELETON_SIM : k === 3 ? SKELETON_SIM_3 : k === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
   if (cost === 0) return base;
-  if (cost <= 0.5) return k >= 2 ? base - CROSS_SCRIPT_NEAR : 0;
+  if (cost <= 0.5) return base > 0 ? base - CROSS_SCRIPT_NEAR : 0;
   if (cost <= 1) return k >= CROSS_SCRIPT_ONE_OFF_MIN ? CROSS_SCRIPT_ONE_OFF_SIM : 0;
   return 0;
 }
@@ -93,7 +93,8 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
     return q.text[0] === c.text ? { sim: LIST_INITIAL_SIM, how: 'initial' } : NONE;
   }
   if (q.kind === 'number' || c.kind === 'number') return NONE;
-  if (q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
+  // Name equivalents are Latin spellings: an Arabic-script rendering (موحد "muhd") is read by crossScript below instead.
+  if (q.unvocalised === c.unvocalised && q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
   if (!latin) {
     // Arabic script against Latin: the consonants and the long vowels must agree (crossScript).
     if (q.unvocalised !== c.unvocalised) {

@@ -170,7 +170,8 @@ export function tokenizeName(raw: string): NameToken[] {
       const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script);
       for (const part of parts) {
         // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
-        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : classify(part.text);
+        // A one-letter Korean or Chinese syllable (이 I, 우 U) is a name, not an initial.
+        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : part.syllabic && part.text.length === 1 ? 'name' : classify(part.text);
         const token: NameToken = {
           text: part.text,
           kind,

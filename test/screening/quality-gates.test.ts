@@ -22,8 +22,8 @@ test.after(async () => { if (shared) (await shared).v.close(); });
 
 const fixture = <T>(name: string): T[] => parse(readFileSync(new URL(`../fixtures/matching/${name}`, import.meta.url)), { columns: true }) as T[];
 
-// Measured 2026-12-01 on these samples (hits of 1,700 names with their birth years): latin 2 of 500, arabic 4 of 500, han 2 of 400, hangul 2 of 200, cyrillic 0 of 100.
-const MAX_FALSE_HITS: Record<string, number> = { latin: 2, arabic: 4, han: 2, hangul: 2, cyrillic: 0 };
+// Measured 2026-12-01 on these samples (hits of 1,700 names with their birth years): latin 2 of 500, arabic 3 of 500, han 2 of 400, hangul 0 of 200, cyrillic 0 of 100.
+const MAX_FALSE_HITS: Record<string, number> = { latin: 2, arabic: 3, han: 2, hangul: 0, cyrillic: 0 };
 const MIN_VARIANTS_FOUND = 0.995; // measured 590 of 592 (99.66%)
 
 test('innocent names from many countries rarely hit, in every script (negatives_global sample with birth years)', async (t) => {
