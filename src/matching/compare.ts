@@ -1,6 +1,8 @@
 // Two names scored against each other, outside any list: name b plays the list name.
 import type { EntityType, Explanation } from '../model/index.js';
 import { prepareName, type PreparedToken } from './prepared.js';
+import { matchingData } from './data.js';
+import { alternativeReadings } from './readings.js';
 import { round, scoreTokens } from './scorer.js';
 import { tokenSimilarity } from './token-similarity.js';
 import { KIND_WEIGHT, SURNAME_BOOST, rarity, UNIFORM_STATS, type TokenStats } from './weights.js';
@@ -31,5 +33,15 @@ export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: Enti
 }
 
 export function compareNameStrings(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
-  return compareTokens(prepareName(a), prepareName(b), type, stats);
+  const qa = prepareName(a);
+  const cb = prepareName(b);
+  let best = compareTokens(qa, cb, type, stats);
+  // Other readings of the first name (readings.ts), with the second name's tokens as what is known.
+  const eq = matchingData().equivalents;
+  const known = new Set(cb.flatMap((t) => (t.bare ? [t.text, t.bare] : [t.text])));
+  for (const tokens of alternativeReadings(qa, (text) => known.has(text) || eq.has(text))) {
+    const r = compareTokens(tokens, cb, type, stats);
+    if (r.score > best.score) best = r;
+  }
+  return best;
 }

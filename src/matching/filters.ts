@@ -10,12 +10,21 @@ export const TYPE_MISMATCH_DELTA = -0.2;
 export const COUNTRY_MISMATCH_DELTA = -0.05;
 export const BIRTH_YEAR_MISMATCH_DELTA = -0.15;
 export const BIRTH_YEAR_NEAR_DELTA = -0.07;
-/** A name score at or above this is an exact-name hit. */
+/** A common name (COMMON_NAME_EXPECTED) with a birth year more than five years off: another person. */
+export const COMMON_NAME_BIRTH_YEAR_DELTA = -0.25;
+/** A name score at or above this is an exact-name hit (kept at the threshold despite another birth year, unless the name is common). */
 export const EXACT_NAME = 0.99;
 
 export interface Filtered { score: number; notes: string[]; adjustments: { reason: string; delta: number }[] }
 
-export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget, threshold: number): Filtered {
+/**
+ * A name is common when this many or more list names would carry it by chance (the product of its
+ * name parts' frequencies in the lists times the number of names): Wang Wei, Kim Yong Chol,
+ * Anthony Fernandez. A common name with another birth year is another person.
+ */
+export const COMMON_NAME_EXPECTED = 0.01;
+
+export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget, threshold: number, commonName = false): Filtered {
   const notes: string[] = [];
   const adjustments: { reason: string; delta: number }[] = [];
   let score = nameScore;
@@ -39,9 +48,9 @@ export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget,
       if (gap === 0) notes.push(`birth year ${q.birthYear} matches`);
       else if (gap <= 1) notes.push(`birth year ${q.birthYear} within a year of listed ${years.join(', ')}`);
       else {
-        const delta = gap <= 5 ? BIRTH_YEAR_NEAR_DELTA : BIRTH_YEAR_MISMATCH_DELTA;
+        const delta = gap <= 5 ? BIRTH_YEAR_NEAR_DELTA : commonName ? COMMON_NAME_BIRTH_YEAR_DELTA : BIRTH_YEAR_MISMATCH_DELTA;
         adjust('birth year mismatch', delta, `birth year ${q.birthYear} differs from listed ${years.join(', ')}`);
-        if (nameScore >= EXACT_NAME && score < threshold) {
+        if (nameScore >= EXACT_NAME && score < threshold && !commonName) {
           notes.push('exact name: kept at the threshold despite the birth-year difference');
           adjustments.push({ reason: 'exact name kept', delta: round(threshold - score) });
           score = threshold;

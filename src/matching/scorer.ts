@@ -19,6 +19,10 @@ export const GENERIC_ONLY_CAP = 0.5;
  * a nasab chain or middle names (Aisha Muammar Gaddafi vs AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI).
  */
 export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
+/** Factor on a fuzzy pair whose query word is itself a word of the lists (qKnown). */
+export const KNOWN_WORD_FUZZY_FACTOR = 0.85;
+/** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
+export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
 export const SURNAME_MISSED_FACTOR = 0.95;
 /** Cross-script matches resting on fewer consonants than this are weak... */
@@ -87,6 +91,7 @@ export function scoreTokens(
   explain = false,
   cRarity?: ArrayLike<number>,
   cSurnames?: ArrayLike<number>,
+  qKnown?: ArrayLike<number>,
 ): NameScore {
   const cSurname = (j: number): boolean => c[j]!.surname || (cSurnames !== undefined && cSurnames[j] === 1);
   // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
@@ -101,7 +106,10 @@ export function scoreTokens(
       const ck = c[j]!.kind;
       // The same word is the same word whatever kind each name gave it ("CO" a legal form in most
       // names, a name part in SELKBAF CO).
-      const sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
+      let sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
+      // A query word that is itself a listed name, spelled near another listed name, is most
+      // likely that other name (Jamie/James, Anthony/Antonio, Isabel/Ismael), not a misspelling.
+      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) sim *= KNOWN_WORD_FUZZY_FACTOR;
       const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;
@@ -158,8 +166,28 @@ export function scoreTokens(
   // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
   const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
   const fullQuery = qUnmatched === 0 && q.length >= 3 && surnameMet;
-  const listPenalty = (UNMATCHED_LIST_PENALTY + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover)
-    * (fullQuery ? FULL_QUERY_LIST_PENALTY_SHARE : 1);
+  // A short form of a long name: given name and family name, both met, in the list's order, the
+  // given name the list's first name part (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
+  // Vladimir Putin in Vladimir Vladimirovich Putin): the middle is a patronymic or nasab chain.
+  // Only the plain share of the penalty is halved: common tokens met (Juan Garcia) still cost.
+  let shortForm = !fullQuery && qUnmatched === 0 && q.length >= 2 && c.length > q.length;
+  if (shortForm) {
+    let firstName = -1;
+    for (let j = 0; j < c.length && firstName < 0; j++) if (c[j]!.kind === 'name') firstName = j;
+    let last = -1;
+    for (let i = 0; i < q.length && shortForm; i++) {
+      const j = P_J[qPair[i]!]!;
+      if (q[i]!.kind !== 'name' || j <= last || (i === 0 && j !== firstName)) shortForm = false;
+      last = j;
+    }
+  }
+  // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
+  // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
+  const syllabic = q.some((t) => t.syllabic === true);
+  const unmatchedShare = UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
+  const listPenalty = fullQuery && !syllabic
+    ? (unmatchedShare + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover) * FULL_QUERY_LIST_PENALTY_SHARE
+    : (unmatchedShare * (shortForm && !syllabic ? FULL_QUERY_LIST_PENALTY_SHARE : 1) + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
   let score = qScore * (1 - listPenalty);
   // A listed surname left unmatched while only given names agree (Michael James vs JAMES MICHAEL CLARK).
   if (surnameMissed) score *= SURNAME_MISSED_FACTOR;

@@ -86,6 +86,8 @@ export function arabicVocalic(word: string): string {
     if (last && FINAL_E.has(ch)) { emit('E'); return; }
     if (last && (YEH.has(ch) || ch === 'ى')) { emit('I'); return; }
     if (i === 0 && (ALEF.has(ch) || ch === 'إ')) return; // a word-initial alef carries the first vowel, whatever it is
+    // Ayn and hamza inside a word: a vowel, a glide or nothing in Latin (القاعدة AL-QAIDA, QAEDA).
+    if (ch === 'ع' || ch === 'ء') { if (i > 0 && !last) out += 'O'; return; }
     // An article written inside a word (خيرالله Khairullah, نورالدين Nuruddin): optional vowel, optional l.
     if (ch === 'ا' && i >= 2 && ARTICLE_SUFFIX.test(chars.slice(i).join(''))) { out += 'OL'; previous = 'ل'; return; }
     if (ALEF.has(ch) || ch === 'ة') { emit('A'); return; }
@@ -117,7 +119,7 @@ const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
   [/x/g, 'ks'],
 ];
 /** Latin digraph symbol -> the Arabic consonant classes it reads as alone, and the class before an h when it reads as two letters. */
-const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'st', K: 'hk', G: 'k', D: 'd' };
+const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'st', K: 'h', G: 'k', D: 'd' };
 const DIGRAPH_TWO: Record<string, string> = { S: 's', T: 't', K: 'k', G: 'k', D: 'd' };
 
 const latinVocalicCache = new Map<string, string>();
@@ -125,7 +127,8 @@ const latinVocalicCache = new Map<string, string>();
 export function latinVocalic(token: string): string {
   let out = latinVocalicCache.get(token);
   if (out !== undefined) return out;
-  let s = token.replace(/([a-z])\1+/g, '$1');
+  // A diphthong ai/ay/ei/ey is a vowel and a y: the y of حسين HUSAYN, HUSSEIN, which an Arabic word without it lacks (احسان is not HUSAIN).
+  let s = token.replace(/([a-z])\1+/g, '$1').replace(/([ae])i(?![aeiou])/g, '$1y');
   for (const [re, to] of LATIN_VOCALIC_DIGRAPHS) s = s.replace(re, to);
   out = '';
   for (const ch of s) {
@@ -149,8 +152,8 @@ function matchCost(a: string, l: string): number {
   const one = DIGRAPH_ONE[l];
   if (one !== undefined) return a.length === 1 && a >= 'a' && a <= 'z' ? (one.includes(a) ? 0 : 1) : INF;
   switch (a) {
-    case 'I': return LATIN_VOWEL(l) || l === 'y' ? 0 : INF;
-    case 'O': return LATIN_VOWEL(l) ? 0 : INF;
+    case 'I': return l === 'i' || l === 'e' || l === 'y' ? 0 : LATIN_VOWEL(l) ? 0.5 : INF;
+    case 'O': return LATIN_VOWEL(l) || l === 'y' || l === 'w' ? 0 : INF;
     case 'L': return l === 'l' ? 0 : INF;
     case 'A': return l === 'a' ? 0 : l === 'e' || l === 'o' ? 0.5 : l === 'i' || l === 'u' ? 1 : INF;
     case 'W': return l === 'o' || l === 'u' || l === 'w' || l === 'v' ? 0 : LATIN_VOWEL(l) || l === 'y' ? 1 : INF;
@@ -165,8 +168,8 @@ function matchCost(a: string, l: string): number {
 let DP = new Float64Array(512);
 /**
  * Cost of reading Arabic vocalised skeleton `a` as Latin vocalised skeleton `l`: a consonant or a
- * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5), Latin short vowels
- * are free, y/w inserted 0.5, a final h or the final E marker free.
+ * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5, a final yeh as a
+ * 0.5), Latin short vowels are free, a final h or the final E marker free.
  */
 export function crossScriptCost(a: string, l: string): number {
   const n = a.length;
@@ -176,7 +179,7 @@ export function crossScriptCost(a: string, l: string): number {
   const dp = DP;
   const ins = (j: number): number => {
     const c = l[j]!;
-    return LATIN_VOWEL(c) || (c === 'h' && j === m - 1) ? 0 : c === 'y' || c === 'w' ? 0.5 : 1;
+    return LATIN_VOWEL(c) || (c === 'h' && j === m - 1) ? 0 : 1;
   };
   dp[0] = 0;
   for (let j = 1; j <= m; j++) dp[j] = dp[j - 1]! + ins(j - 1);

@@ -21,6 +21,8 @@ export const PHONETIC_MIN_JW = 0.78;
  */
 export const FUZZY_STRETCH = 1.5;
 export const GENDER_PAIR_SIM = 0.75;
+/** A three-letter token with its last two letters swapped: weak alone, enough when the rest of the name holds. */
+export const SHORT_TRANSPOSITION_SIM = 0.75;
 
 const VOWEL_END = /[aeio]$/;
 function genderPair(a: string, b: string): boolean {
@@ -74,7 +76,7 @@ export function crossScript(vocalic: string, latin: string, shortWord: boolean):
   const cost = crossScriptCost(vocalic, latinVocalic(latin));
   const base = k >= 4 ? SKELETON_SIM : k === 3 ? SKELETON_SIM_3 : k === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
   if (cost === 0) return base;
-  if (cost <= 0.5) return k >= 2 ? base - CROSS_SCRIPT_NEAR : 0;
+  if (cost <= 0.5) return base > 0 ? base - CROSS_SCRIPT_NEAR : 0;
   if (cost <= 1) return k >= CROSS_SCRIPT_ONE_OFF_MIN ? CROSS_SCRIPT_ONE_OFF_SIM : 0;
   return 0;
 }
@@ -91,7 +93,8 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
     return q.text[0] === c.text ? { sim: LIST_INITIAL_SIM, how: 'initial' } : NONE;
   }
   if (q.kind === 'number' || c.kind === 'number') return NONE;
-  if (q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
+  // Name equivalents are Latin spellings: an Arabic-script rendering (موحد "muhd") is read by crossScript below instead.
+  if (q.unvocalised === c.unvocalised && q.groups.length && c.groups.length && intersects(q.groups, c.groups)) return { sim: EQUIVALENT_SIM, how: 'equivalent' };
   if (!latin) {
     // Arabic script against Latin: the consonants and the long vowels must agree (crossScript).
     if (q.unvocalised !== c.unvocalised) {
@@ -116,6 +119,10 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   if (c.bare) jw = Math.max(jw, customJaroWinkler(q.text, c.bare));
   if (jw < PHONETIC_SIM && jw >= PHONETIC_MIN_JW && q.phonetic.length && c.phonetic.length && intersects(q.phonetic, c.phonetic)) {
     return { sim: PHONETIC_SIM, how: 'phonetic' };
+  }
+  // A transposition in a three-letter syllable (Jo Yno Jun for JO YON JUN): same first letter, same letters.
+  if (q.text.length === 3 && c.text.length === 3 && q.text[0] === c.text[0] && q.text[1] === c.text[2] && q.text[2] === c.text[1]) {
+    return { sim: SHORT_TRANSPOSITION_SIM, how: 'fuzzy' };
   }
   // String distance says little about very short tokens (Li/Lim, Ri/Rim, Wei/Wu): those need a rule above.
   if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 3 || Math.max(q.text.length, c.text.length) < 4) return NONE;

@@ -27,6 +27,13 @@ export interface NameToken {
   syllabic?: boolean;
 }
 
+/** A Latin token built as the tokenizer builds one (readings.ts splits glued words into these). */
+export function latinToken(text: string, surname: boolean): NameToken {
+  const kind = classify(text);
+  const token: NameToken = { text, kind, surname: surname && kind === 'name', unvocalised: false, skeleton: latinSkeleton(text) };
+  return token;
+}
+
 function classify(text: string): TokenKind {
   const d = matchingData();
   if (/^[0-9]+$/.test(text)) return 'number';
@@ -109,6 +116,8 @@ function joinCompounds(tokens: NameToken[]): void {
     const article = isArticle(tokens[i + 1]) ? tokens[i + 1] : undefined;
     const next = tokens[i + (article ? 2 : 1)];
     if (!next || next.kind !== 'name') continue;
+    // Never across the comma of "SURNAME, GIVEN NAMES" (QURESHI, Allah Bakhsh is not QURESHIALLAH).
+    if (head.surname !== next.surname) continue;
     const headIsPrefix = d.compoundPrefixes.has(head.text) || (head.unvocalised && head.text === 'bd');
     const prefixJoins = headIsPrefix && (article !== undefined || !d.compoundPrefixesNeedingArticle.has(head.text));
     if (!prefixJoins && !isSuffix(next)) continue;
@@ -161,7 +170,8 @@ export function tokenizeName(raw: string): NameToken[] {
       const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script);
       for (const part of parts) {
         // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
-        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : classify(part.text);
+        // A one-letter Korean or Chinese syllable (이 I, 우 U) is a name, not an initial.
+        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : part.syllabic && part.text.length === 1 ? 'name' : classify(part.text);
         const token: NameToken = {
           text: part.text,
           kind,
@@ -187,6 +197,9 @@ export function tokenizeName(raw: string): NameToken[] {
     for (const t of tokens) {
       if ((t.kind === 'particle' && !d.latinArticles.has(t.text)) || (t.kind === 'legal' && t.text.length <= 3)) t.kind = 'name';
     }
+    // ...and so is a title written last (Maria King, Makuta Maulana: a surname, not a title).
+    const last = tokens[tokens.length - 1];
+    if (tokens.length === 2 && last && last.kind === 'title' && last.text.length >= 3 && tokens[0]!.kind === 'name') last.kind = 'name';
   }
   return tokens;
 }

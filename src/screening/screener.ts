@@ -11,7 +11,9 @@ import { scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import { BOUND_TOLERANCE, lazyContribution, metContribution, missedContribution, nameBound } from '../matching/score-bound.js';
-import { applyFilters } from '../matching/filters.js';
+import { alternativeReadings } from '../matching/readings.js';
+import { matchingData } from '../matching/data.js';
+import { applyFilters, COMMON_NAME_EXPECTED } from '../matching/filters.js';
 import type { NameIndex } from './name-index.js';
 
 export const MAX_NAME_LENGTH = 1000;
@@ -113,12 +115,48 @@ function maskBuffer(size: number): Int32Array {
   return masksShared;
 }
 
+/** Whether list name `n` is common by chance (filters.ts, COMMON_NAME_EXPECTED): names × Π df/names over its name parts. */
+function commonName(index: NameIndex, n: number): boolean {
+  const names = index.size;
+  let expected = names;
+  const ids = index.tokenIdsOf(n);
+  let parts = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (index.vocab[id]!.kind !== 'name') continue;
+    parts++;
+    expected *= index.data.df[id]! / names;
+  }
+  return parts > 0 && expected >= COMMON_NAME_EXPECTED;
+}
+
 export function screenIndex(
   index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
 ): ScreeningHit[] {
   const qTokens = prepareName(q.name);
   if (qTokens.length === 0) return [];
+  const hits = screenTokens(index, entries, cache, q, qTokens, threshold, opts);
+  // Other readings of the query (readings.ts): a glued word split, a dangling compound prefix joined.
+  const eq = matchingData().equivalents;
+  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.vocabId(text) !== undefined);
+  if (readings.length === 0) return hits;
+  const best = new Map<string, ScreeningHit>();
+  for (const h of hits) best.set(h.entityId, h);
+  for (const tokens of readings) {
+    for (const h of screenTokens(index, entries, cache, q, tokens, threshold, opts)) {
+      const prev = best.get(h.entityId);
+      if (!prev || h.score > prev.score) best.set(h.entityId, h);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId)).slice(0, q.limit ?? DEFAULT_LIMIT);
+}
+
+function screenTokens(
+  index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions,
+): ScreeningHit[] {
   const qWeights = qTokens.map((t) => tokenWeight(t, index.stats, false));
+  // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
+  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
   const vocab = index.vocab;
 
   // Per query token: vocabulary id -> similarity. Distinctive tokens use the index lookups; the
@@ -230,7 +268,7 @@ export function screenIndex(
     const cTokens = index.tokensInto(n, nameTokens);
     const cWeights = index.weightsOf(n);
     if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
-    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n));
+    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
@@ -241,10 +279,10 @@ export function screenIndex(
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
     const entry = entries.get(e);
-    const f = applyFilters(b.score, q, entry, threshold);
+    const f = applyFilters(b.score, q, entry, threshold, commonName(index, b.name));
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name));
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],

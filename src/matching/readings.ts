@@ -1,0 +1,47 @@
+// Other readings of a query's tokens, screened beside the query as written (the best score per
+// listed entry wins):
+// - a glued word split in two where both halves are known names: MOAMMARGADHAFI, or a name whose
+//   space was an invisible character (Moammar\u200BGadhafi, normalize.ts removes those);
+// - a compound prefix left dangling at the end (Qadeer Khan Abdul: given names moved to the end, as
+//   in customer files) joined to each other name part in turn, as the tokenizer joins Abdul Qadeer.
+import { matchingData } from './data.js';
+import { prepareToken, type PreparedToken } from './prepared.js';
+import { latinToken } from './tokenize.js';
+
+/** Glued words this long or longer are tried as two names. */
+export const GLUED_MIN = 7;
+/** Each half at least this long. */
+export const GLUED_PART_MIN = 3;
+/** At most this many other readings per query. */
+export const MAX_READINGS = 4;
+
+export function alternativeReadings(tokens: readonly PreparedToken[], known: (text: string) => boolean): PreparedToken[][] {
+  const out: PreparedToken[][] = [];
+  const d = matchingData();
+  tokens.forEach((t, i) => {
+    if (out.length >= MAX_READINGS) return;
+    if (t.kind !== 'name' || t.unvocalised || t.syllabic || t.text.length < GLUED_MIN || known(t.text)) return;
+    for (let k = GLUED_PART_MIN; k <= t.text.length - GLUED_PART_MIN; k++) {
+      const left = t.text.slice(0, k);
+      const right = t.text.slice(k);
+      if (!known(left) || !known(right)) continue;
+      const parts = [prepareToken(latinToken(left, t.surname)), prepareToken(latinToken(right, t.surname))];
+      out.push([...tokens.slice(0, i), ...parts, ...tokens.slice(i + 1)]);
+      break;
+    }
+  });
+  // A dangling compound prefix (the last name part, or the last before a surname written after it).
+  tokens.forEach((p, i) => {
+    const prefix = p.kind === 'name' && !p.unvocalised && d.compoundPrefixes.has(p.text) && !d.compoundPrefixesNeedingArticle.has(p.text);
+    if (!prefix) return;
+    const next = tokens[i + 1];
+    if (next && next.kind === 'name' && next.surname === p.surname) return; // joined already by the tokenizer when it follows
+    tokens.forEach((t, j) => {
+      if (j === i || out.length >= MAX_READINGS || t.kind !== 'name' || t.unvocalised || d.compoundPrefixes.has(t.text)) return;
+      const joined = prepareToken({ ...latinToken(p.text + t.text, t.surname), kind: 'name', skeleton: p.skeleton + t.skeleton });
+      out.push(tokens.flatMap((x, k) => (k === i ? [] : k === j ? [joined] : [x])));
+    });
+  });
+  return out;
+}
+
