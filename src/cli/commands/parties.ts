@@ -104,7 +104,8 @@ export function register(program: Command): void {
     .option('--json', 'one JSON document on stdout')
     .action(action(async (id: string, decision: string, o: { reason?: string; actor?: string; json?: boolean }, cmd: Command) => {
       const a = await withVigil(cmd, (v) => reviewAlert(v.store, id, decision, o.actor ?? defaultActor(), o.reason), storeOnly);
-      if (o.json) return printJson({ alert: a });
+      // `alerts` itself takes --json (for the listing): after the sub-command it lands on the parent.
+      if (o.json || (cmd.parent?.opts() as { json?: boolean } | undefined)?.json) return printJson({ alert: a });
       process.stdout.write(`${a.id}: ${a.status}\n`);
     }));
 }
