@@ -51,7 +51,7 @@ test('a case moves draft → submitted → under-assessment → denied with reas
   const a = await svc.assess(c.id, OFFICER);
   assert.ok(a.determination, 'determination stored with the case');
   const dv = a.determination!.dataVersions;
-  assert.deepEqual(dv.lists.map((l) => l.id).sort(), ['uk-ofsi', 'un', 'us-csl']);
+  assert.deepEqual(dv.lists.map((l) => l.id).sort(), ['un', 'us-csl']);
   assert.match(dv.rules.sha256, /^[0-9a-f]{64}$/);
   assert.ok(await vigil.store.getRuleSet(dv.rules.sha256), 'the rule set is kept by its hash for replay');
   await assert.rejects(svc.transition(c.id, { to: 'in-consultation', reason: 'ask' }, OFFICER), refusal('precondition-consultation-pending'));
@@ -107,7 +107,7 @@ test('screen and assess calls are audited with actor, input hash, outcome and da
   assert.equal(screen!.action, 'screen');
   assert.equal(screen!.actor, 'api-key:key_1');
   assert.match(screen!.outcome!, /^1 hit, top [01]\.\d{3} us-csl:E1$/);
-  assert.deepEqual((screen!.dataVersions as { lists: { id: string }[] }).lists.map((l) => l.id).sort(), ['uk-ofsi', 'un', 'us-csl']);
+  assert.deepEqual((screen!.dataVersions as { lists: { id: string }[] }).lists.map((l) => l.id).sort(), ['un', 'us-csl']);
   assert.equal(assess!.action, 'assess');
   assert.equal(assess!.actor, 'test:runner', 'the application actor when a call names none');
   assert.match(assess!.outcome!, /US:prohibited\(no nexus\)/);
