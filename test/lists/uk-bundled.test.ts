@@ -59,3 +59,11 @@ test('vigil screen finds a UK-only listed person (Roman Abramovich: not on the U
     assert.ok(!doc.hits.some((h) => h.source !== 'uk-ofsi' && h.score >= top.score), `${name}: a UN/US entry scored as high`);
   }
 });
+
+test('a plain `lists update` skips the UK source (its address now serves the FCDO layout); --source uk-ofsi still names it', async (t) => {
+  const { defaultUpdateSources } = await import('../../src/lists/update.js');
+  const { openTestStore } = await import('../support/stores.js');
+  const { tmp } = await import('./helpers.js');
+  const store = await openTestStore(t, { db: join(tmp(t), 'vigil.db') });
+  assert.deepEqual(await defaultUpdateSources(store), ['us-csl', 'un']);
+});
