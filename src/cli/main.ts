@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   cases: () => import('./commands/cases.js'),
   audit: () => import('./commands/audit.js'),
   worker: () => import('./commands/worker.js'),
+  parties: () => import('./commands/parties.js'),
+  alerts: () => import('./commands/parties.js'),
 };
 
 const program = new Command('vigil')

@@ -15,6 +15,8 @@ export interface CsvOptions {
   delimiter?: string;
   /** Accept records whose field count differs from the first record's (then the mapper checks). */
   relaxColumnCount?: boolean;
+  /** First line to parse (1-based): skips a title line whose width would otherwise set the expected width. */
+  fromLine?: number;
 }
 
 export async function* csvRecords(text: AsyncIterable<string>, file: string, opts: CsvOptions = {}): AsyncGenerator<CsvRecord> {
@@ -25,6 +27,7 @@ export async function* csvRecords(text: AsyncIterable<string>, file: string, opt
     skip_empty_lines: true,
     relax_column_count: opts.relaxColumnCount ?? false,
     max_record_size: MAX_CSV_RECORD_BYTES,
+    ...(opts.fromLine && opts.fromLine > 1 ? { from_line: opts.fromLine } : {}),
   });
   const feeding = pipeline(Readable.from(text), parser);
   feeding.catch(() => { /* the same error surfaces through the iterator below */ });

@@ -44,6 +44,8 @@ export interface ImportResult {
   stats: Record<string, number>;
   warnings: string[];
   durationMs: number;
+  /** Delta re-screening of the registered parties against the added/changed entries (when any party is registered). */
+  rescreen?: import('../screening/parties.js').RescreenResult;
 }
 
 export async function importList(store: Store, o: ImportOptions): Promise<ImportResult> {
@@ -109,7 +111,17 @@ export async function importList(store: Store, o: ImportOptions): Promise<Import
       return done({ status: outcome.snapshot.sha256 === parsed.sha256 ? 'unchanged' : 'skipped', message: `${parsed.source}: another process activated snapshot #${outcome.snapshot.id} first; this import was discarded`, snapshot: outcome.snapshot });
     }
     await recordSubListCounts(store, outcome.snapshot.id, parsed.entries);
+    // Re-screen the party register against what this snapshot added or changed. The snapshot is
+    // active whatever happens here; a failure is reported, and re-running is safe (alerts are keyed).
+    let rescreen: ImportResult['rescreen'];
+    try {
+      const { rescreenAfterActivation } = await import('../screening/parties.js');
+      rescreen = await rescreenAfterActivation(store, current, outcome.snapshot);
+    } catch (err) {
+      parsed.warnings.push(`re-screening the registered parties failed: ${(err as Error).message}`);
+    }
     return done({
+      ...(rescreen ? { rescreen } : {}),
       status: 'imported',
       message: `${parsed.source}: imported ${parsed.entries.length} entries (${names} names), list date ${parsed.listDate}, as snapshot #${outcome.snapshot.id}${current ? `, replacing #${current.id}` : ''}`,
       snapshot: outcome.snapshot,

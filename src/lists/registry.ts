@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ListEntry } from '../model/index.js';
 import { VigilInputError } from '../model/errors.js';
 import { bisDpl } from './bis-dpl/index.js';
+import { euFsf } from './eu-fsf/index.js';
 import { dateFromName, hashInput, mtimeDate, resolveInput } from './input.js';
 import { ofacNonSdn } from './ofac-nonsdn/index.js';
 import { ofacSdn } from './ofac-sdn/index.js';
@@ -11,7 +12,7 @@ import { ukOfsi } from './uk-ofsi/index.js';
 import { un } from './un/index.js';
 import { usCsl } from './us-csl/index.js';
 
-export const LIST_SOURCES: readonly ListSource[] = [usCsl, un, ofacSdn, ofacNonSdn, bisDpl, ukOfsi];
+export const LIST_SOURCES: readonly ListSource[] = [usCsl, un, ofacSdn, ofacNonSdn, bisDpl, ukOfsi, euFsf];
 
 export function formatNames(): string[] {
   return LIST_SOURCES.flatMap((s) => s.formats);

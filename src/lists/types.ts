@@ -49,4 +49,9 @@ export interface ListSource {
   parse(input: ResolvedInput, ctx: ParseContext): Promise<ParsedEntries>;
   /** Official download addresses for `vigil lists update`; absent when none is known. */
   download?: DownloadFile[];
+  /**
+   * false: `vigil lists update` without --source skips this source (its official address serves a
+   * layout this parser does not read yet); `--source ID` still tries it.
+   */
+  updateByDefault?: boolean;
 }

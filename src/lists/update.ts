@@ -31,7 +31,7 @@ export interface UpdateOutcome {
 
 export async function defaultUpdateSources(store: Store): Promise<string[]> {
   const wanted = new Set([...(await store.activeSnapshots()).map((s) => s.source), ...bundledSnapshots().map((b) => b.source)]);
-  return LIST_SOURCES.filter((s) => wanted.has(s.id) && s.download).map((s) => s.id);
+  return LIST_SOURCES.filter((s) => wanted.has(s.id) && s.download && s.updateByDefault !== false).map((s) => s.id);
 }
 
 export async function updateLists(store: Store, o: UpdateOptions = {}): Promise<UpdateOutcome[]> {

@@ -5,3 +5,4 @@ export * from './transaction.js';
 export * from './determination.js';
 export * from './errors.js';
 export * from './case.js';
+export * from './party.js';

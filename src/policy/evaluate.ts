@@ -82,6 +82,8 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
   const determinations = requested.map((j) => {
     const facts: Facts = { tx, day, items: itemFacts, hits: hitFacts, use: { earText: new Set() }, chartGaps: new Set() };
     const det = determine(j, facts, rules);
+    const euLaw = j === 'EU' || rules.jurisdictions.get(j)?.inherits.includes('EU');
+    if (euLaw && !input.lists.some((l) => l.id === EU_LIST_SOURCE)) det.notModelled.push(EU_LIST_NOT_LOADED);
     for (const r of det.reasons) {
       if (r.effect !== 'red-flag') continue;
       const rule = rules.rule(r.ruleId);
@@ -90,7 +92,7 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
     return det;
   });
 
-  const redFlags = dedupe([...transactionRedFlags(rules.redFlags, tx, items, screening), ...ruleFlags, ...(input.extraRedFlags ?? [])]);
+  const redFlags = dedupe([...transactionRedFlags(rules.redFlags, tx, items, screening), ...ruleFlags, ...ukListingFlags(screening), ...(input.extraRedFlags ?? [])]);
   const assessment: Assessment = {
     asOf: day,
     determinations,
@@ -230,6 +232,21 @@ function globalCaveats(day: string, items: ItemClassification[], lists: Assessme
     );
   }
   return out;
+}
+
+/** Source id of the EU Financial Sanctions Files list (src/lists/eu-fsf). */
+export const EU_LIST_SOURCE = 'eu';
+export const EU_LIST_NOT_LOADED =
+  'EU consolidated financial sanctions list not loaded: parties were not screened against EU-only listings ' +
+  '(making goods available to a person listed only by the EU is prohibited, e.g. Reg. 269/2014 Art 2(2)); load it with `vigil lists update eu` or `vigil lists import eu-fsf FILE`';
+
+/** No UK jurisdiction is modelled yet: a hit on the UK list is a red flag, citing its regime. */
+function ukListingFlags(screening: PartyScreening[]): RedFlag[] {
+  return screening.flatMap((s, i) => s.hits.filter((h) => h.source === 'uk-ofsi').map((h) => ({
+    code: 'uk-listed-party',
+    message: `${s.name} matches ${h.matchedName} on the UK Consolidated List (OFSI${h.programs.length ? `, regime ${h.programs.join(', ')}` : ''}, score ${h.score.toFixed(2)}): UK financial sanctions apply to UK persons; no UK jurisdiction is modelled`,
+    subject: `parties[${i}] ${s.name} ~ ${h.matchedName} (uk-ofsi ${h.entityId})`,
+  })));
 }
 
 function dedupe(flags: RedFlag[]): RedFlag[] {

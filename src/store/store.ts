@@ -1,7 +1,7 @@
 // The one storage interface. Two implementations: SQLite (embedded default) and PostgreSQL
 // (server mode). Nothing outside src/store/ touches SQL, better-sqlite3 or pg.
 import type {
-  ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, CaseState, DenialNotification, ListEntry, Snapshot,
+  Alert, AlertStatus, RegisteredParty, ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, CaseState, DenialNotification, ListEntry, Snapshot,
 } from '../model/index.js';
 
 export interface NewSnapshot {
@@ -28,6 +28,21 @@ export interface CaseFilter {
   state?: CaseState;
   applicant?: string;
   destination?: string;
+  limit?: number;
+}
+
+export interface PartyFilter {
+  includeRemoved?: boolean;
+  /** Keyset paging: parties with an id after this one, in id order. */
+  afterId?: string;
+  limit?: number;
+}
+
+export interface AlertFilter {
+  status?: AlertStatus;
+  /** ISO date or timestamp: alerts raised or updated since then. */
+  since?: string;
+  partyId?: string;
   limit?: number;
 }
 
@@ -118,6 +133,23 @@ export interface Store {
   // ---- denial notifications (own and partners') -----------------------------------------------
   putDenialNotification(n: DenialNotification): Promise<void>;
   listDenialNotifications(): Promise<DenialNotification[]>;
+
+  // ---- party register and alerts (issue 14) ----------------------------------------------------
+  /** Insert new parties (ids and non-removed external references must be unique). */
+  putParties(parties: RegisteredParty[]): Promise<void>;
+  getParty(id: string): Promise<RegisteredParty | undefined>;
+  findPartyByRef(externalRef: string): Promise<RegisteredParty | undefined>;
+  listParties(f?: PartyFilter): Promise<RegisteredParty[]>;
+  countParties(): Promise<number>;
+  /** Mark removed (kept for the record); false when unknown or already removed. */
+  removeParty(id: string, at: string): Promise<boolean>;
+  getAlert(id: string): Promise<Alert | undefined>;
+  /** Every alert of these parties (any status). */
+  alertsOfParties(partyIds: string[]): Promise<Alert[]>;
+  /** Insert, or replace the alert with the same id. One alert per party ↔ entry pair. */
+  putAlert(a: Alert): Promise<void>;
+  listAlerts(f?: AlertFilter): Promise<Alert[]>;
+  countAlerts(status?: AlertStatus): Promise<number>;
 
   // ---- batch screening jobs (results kept in input order) -------------------------------------
   createJob(j: JobRecord): Promise<void>;

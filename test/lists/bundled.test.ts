@@ -23,7 +23,7 @@ function child(db: string): Promise<{ code: number; out: string; err: string }> 
 
 test('the manifest names the two bundled snapshots, which exist under data/lists', () => {
   const b = bundledSnapshots();
-  assert.deepEqual(b.map((x) => [x.source, x.listDate]), [['us-csl', '2026-07-31'], ['un', '2026-02-27']]);
+  assert.deepEqual(b.map((x) => [x.source, x.listDate]), [['us-csl', '2026-07-31'], ['un', '2026-02-27'], ['uk-ofsi', '2025-04-14']]);
 });
 
 test('two processes importing the bundled lists at once on a fresh database: one active snapshot per source, correct counts', async (t) => {
@@ -35,11 +35,11 @@ test('two processes importing the bundled lists at once on a fresh database: one
   assert.equal(a.code, 0, a.err);
   assert.equal(b.code, 0, b.err);
   const results = [...JSON.parse(a.out), ...JSON.parse(b.out)] as { source: string; status: string }[];
-  for (const source of ['us-csl', 'un']) {
+  for (const source of ['us-csl', 'un', 'uk-ofsi']) {
     assert.equal(results.filter((r) => r.source === source && r.status === 'imported').length, 1, JSON.stringify(results));
   }
   const active = await store.activeSnapshots();
-  assert.deepEqual(active.map((s) => [s.source, s.entryCount, s.listDate]).sort(), [['un', 1_003, '2026-02-27'], ['us-csl', 25_921, '2026-07-31']]);
+  assert.deepEqual(active.map((s) => [s.source, s.entryCount, s.listDate]).sort(), [['uk-ofsi', 4_688, '2025-04-14'], ['un', 1_003, '2026-02-27'], ['us-csl', 25_921, '2026-07-31']]);
   const all = await store.listSnapshots();
   assert.ok(all.every((s) => s.status === 'active' || s.status === 'failed'), JSON.stringify(all.map((s) => s.status)));
   for (const s of all.filter((x) => x.status === 'failed')) assert.equal((await store.loadEntries([s.id])).length, 0);

@@ -25,7 +25,7 @@ test('vigil screen NAME --json: one document with query, threshold, lists and hi
   assert.deepEqual(Object.keys(doc), ['query', 'threshold', 'lists', 'hits']);
   assert.equal(doc.query.name, 'Moammar Gadhafi');
   assert.ok(doc.threshold > 0 && doc.threshold < 1);
-  assert.deepEqual(doc.lists.map((l) => l.id).sort(), ['un', 'us-csl']);
+  assert.deepEqual(doc.lists.map((l) => l.id).sort(), ['uk-ofsi', 'un', 'us-csl']);
   for (const l of doc.lists) assert.deepEqual(Object.keys(l), ['id', 'version', 'date']);
   assert.ok(doc.hits.length > 0);
   const top = doc.hits[0]!;

@@ -14,6 +14,7 @@ import keys from './keys.js';
 import cases from './cases.js';
 import audit from './audit.js';
 import jobs from './jobs.js';
+import parties from './parties.js';
 
 export const routeModules: FastifyPluginAsync[] = [
   health,
@@ -27,4 +28,5 @@ export const routeModules: FastifyPluginAsync[] = [
   cases,
   audit,
   jobs,
+  parties,
 ];

@@ -10,6 +10,10 @@ export const ukOfsi: ListSource = {
   title: 'UK OFSI Consolidated List (ConList CSV)',
   input: { kind: 'file' },
   download,
+  // The official address now serves the FCDO UK Sanctions List layout, which this ConList parser
+  // does not read: a plain `vigil lists update` would fail on it every time (the bundled ConList is
+  // kept either way), so only `--source uk-ofsi` tries it.
+  updateByDefault: false,
   async parse(input, ctx) {
     const mapper = new UkMapper(ctx);
     const { titleDate } = await readUk(input.files[input.order[0]!]!, ctx, (r) => mapper.add(r));

@@ -56,13 +56,24 @@ export class UkMapper {
     if (address && !e.addresses.some((a) => a.text === address.text)) e.addresses.push(address);
     e.countries = uniq([...e.countries, ...nationalities, address?.country].filter((c): c is string => !!c));
     const ids: Identifier[] = [];
-    const passport = f('Passport Details');
-    if (passport) ids.push({ type: 'Passport', value: passport });
-    const ni = f('NI Number');
-    if (ni) ids.push({ type: 'National Identification Number', value: ni });
+    // 2020 layout: 'Passport Details' / 'NI Number' hold everything; 2022+ layout: a number column
+    // ('Passport Number', 'National Identification Number') beside its details.
+    const id = (type: string, numberCol: string, detailsCol: string, oldCol?: string) => {
+      const num = f(numberCol) ?? (oldCol ? f(oldCol) : undefined);
+      const details = f(detailsCol);
+      if (num) ids.push({ type, value: num, ...(details && details !== num ? { note: details } : {}) });
+      else if (details) ids.push({ type, value: details });
+    };
+    id('Passport', 'Passport Number', 'Passport Details');
+    id('National Identification Number', 'National Identification Number', 'National Identification Details', 'NI Number');
     for (const id of ids) if (!e.identifiers.some((x) => x.value === id.value)) e.identifiers.push(id);
-    const remarks = [f('Position') && `Position: ${f('Position')}`, f('Other Information')].filter(Boolean).join('; ');
-    if (remarks && !e.remarks) e.remarks = remarks;
+    if (!e.remarks) {
+      // The 2022+ layout repeats the statement of reasons on every name row (10.8 MB of the 15 MB
+      // list of 2025-04-14): clean it once per target, not once per row.
+      const position = f('Position');
+      const remarks = [position && `Position: ${position}`, f('Other Information')].filter(Boolean).join('; ');
+      if (remarks) e.remarks = remarks;
+    }
     const listed = dmyDate(f('Listed On'));
     if (listed && !e.listedOn) e.listedOn = listed;
   }

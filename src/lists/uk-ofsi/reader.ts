@@ -1,6 +1,7 @@
 // UK OFSI Consolidated List ("ConList") CSV: one row per name, rows of one target share a Group ID.
 // The file may open with a title line (`Last Updated,DD/MM/YYYY`) before the header; OFSI has
 // published it in Windows-1252, so a file that is not valid UTF-8 is read as Windows-1252 (warning).
+import { open } from 'node:fs/promises';
 import { VigilInputError } from '../../model/errors.js';
 import { csvRecords } from '../csv-records.js';
 import { dmyDate } from '../dates.js';
@@ -18,7 +19,16 @@ export async function readUk(file: string, ctx: ParseContext, onRow: (r: UkRow) 
   let skip = 0; // leading blank header cells (an index column some exports add)
   let titleDate: string | undefined;
   let seenTitle = false;
-  for await (const rec of csvRecords(readText(file, ctx, { encoding: 'utf-8-or-windows-1252' }), ctx.file, { relaxColumnCount: true })) {
+  // A title line (`Last Updated,DD/MM/YYYY`) is read here and skipped by the CSV parser: left in, its
+  // two fields would set the expected width and csv-parse would build an error object for every
+  // later row (seconds on the 18,798-row list).
+  const first = await firstLine(file);
+  const fromLine = first !== undefined && !/(^|,)\s*"?group id"?\s*(,|$)/i.test(first) ? 2 : 1;
+  if (fromLine === 2) {
+    seenTitle = true;
+    titleDate = first!.split(',').map((c) => dmyDate(c.replace(/"/g, '').trim())).find((d) => d && d.length === 10);
+  }
+  for await (const rec of csvRecords(readText(file, ctx, { encoding: 'utf-8-or-windows-1252' }), ctx.file, { relaxColumnCount: true, fromLine })) {
     if (!index) {
       const cells = rec.fields.map((c) => c.trim());
       if (!cells.some((c) => c.toLowerCase() === 'group id')) {
@@ -45,6 +55,21 @@ export async function readUk(file: string, ctx: ParseContext, onRow: (r: UkRow) 
   }
   if (!index) throw new VigilInputError(`no ConList header row (a row naming ${REQUIRED.join(', ')})`, ctx.file);
   return titleDate ? { titleDate } : {};
+}
+
+/** The file's first line (up to 64 KiB), without a byte-order mark; undefined for an empty file. */
+async function firstLine(file: string): Promise<string | undefined> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    if (bytesRead === 0) return undefined;
+    const text = buf.subarray(0, bytesRead).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+    const end = text.search(/\r?\n/);
+    return end >= 0 ? text.slice(0, end) : text;
+  } finally {
+    await fh.close();
+  }
 }
 
 function missingColumns(ctx: ParseContext, line: number, cells: string[]): VigilInputError {

@@ -3,9 +3,9 @@
 // flow join it too (AsyncLocalStorage), so a forgotten `tx` cannot deadlock or escape it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
-  ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, DenialNotification, ListEntry, Snapshot,
+  Alert, AlertStatus, RegisteredParty, ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, DenialNotification, ListEntry, Snapshot,
 } from '../../model/index.js';
-import type { CaseFilter, ControlCatalogDocuments, JobRecord, KeptControlCatalog, NewSnapshot, Store } from '../store.js';
+import type { AlertFilter, PartyFilter, CaseFilter, ControlCatalogDocuments, JobRecord, KeptControlCatalog, NewSnapshot, Store } from '../store.js';
 import { migrate } from '../migrate.js';
 import type { Backend, Executor } from './executor.js';
 import * as audit from './audit.js';
@@ -14,6 +14,7 @@ import * as controlCatalogs from './control-catalogs.js';
 import * as jobs from './jobs.js';
 import * as keys from './keys.js';
 import * as meta from './meta.js';
+import * as parties from './parties.js';
 import * as snapshots from './snapshots.js';
 
 /** A transaction's executor and whether it is still open. */
@@ -165,6 +166,19 @@ export class SqlStore implements Store {
   nextSequence(name: string): Promise<number> { return meta.nextSequence(this.ex(), name); }
   putDenialNotification(n: DenialNotification): Promise<void> { return cases.putDenialNotification(this.ex(), n); }
   listDenialNotifications(): Promise<DenialNotification[]> { return cases.listDenialNotifications(this.ex()); }
+
+  // ---- parties and alerts ---------------------------------------------------------------------
+  putParties(ps: RegisteredParty[]): Promise<void> { return this.atomically((ex) => parties.putParties(ex, this.backend.maxParams, ps)); }
+  getParty(id: string): Promise<RegisteredParty | undefined> { return parties.getParty(this.ex(), id); }
+  findPartyByRef(externalRef: string): Promise<RegisteredParty | undefined> { return parties.findPartyByRef(this.ex(), externalRef); }
+  listParties(f?: PartyFilter): Promise<RegisteredParty[]> { return parties.listParties(this.ex(), f); }
+  countParties(): Promise<number> { return parties.countParties(this.ex()); }
+  removeParty(id: string, at: string): Promise<boolean> { return this.atomically((ex) => parties.removeParty(ex, id, at)); }
+  getAlert(id: string): Promise<Alert | undefined> { return parties.getAlert(this.ex(), id); }
+  alertsOfParties(partyIds: string[]): Promise<Alert[]> { return parties.alertsForPairs(this.ex(), partyIds); }
+  putAlert(a: Alert): Promise<void> { return this.atomically((ex) => parties.putAlert(ex, a)); }
+  listAlerts(f?: AlertFilter): Promise<Alert[]> { return parties.listAlerts(this.ex(), f); }
+  countAlerts(status?: AlertStatus): Promise<number> { return parties.countAlerts(this.ex(), status); }
 
   // ---- jobs -----------------------------------------------------------------------------------
   createJob(j: JobRecord): Promise<void> { return jobs.createJob(this.ex(), j); }

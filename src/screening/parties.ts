@@ -1,0 +1,256 @@
+// The party register, alerts and their review (issue 14), over the Store and a ScreeningIndex.
+//  - Every screening of a registered party stores its hits as alerts, one per party ↔ entry pair.
+//  - A false-positive decision suppresses the pair while the listing's fingerprint is unchanged;
+//    a changed listing (new alias, identifier, programme, relisting) reopens it, marked `changed`.
+//  - After a list snapshot is activated, only the entries added or changed against the previous
+//    snapshot are screened against every registered party (delta re-screening).
+import { createHash, randomUUID } from 'node:crypto';
+import type { Alert, AlertStatus, EntityType, ListEntry, RegisteredParty, ReviewDecision, ScreeningHit, Snapshot } from '../model/index.js';
+import { REVIEW_DECISIONS, VigilInputError, VigilRefusal } from '../model/index.js';
+import type { Store } from '../store/store.js';
+import { csvRecords } from '../lists/csv-records.js';
+import { readText } from '../lists/text-stream.js';
+import { ScreeningIndex } from './index.js';
+
+export interface PartyInput {
+  name: string;
+  type?: string;
+  country?: string;
+  birthDate?: string;
+  registrationNumber?: string;
+  externalRef?: string;
+  tags?: string[] | string;
+}
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'vessel', 'aircraft'];
+
+/** Validate one party as given on the command line, in a CSV row or an API body. */
+export function toParty(input: PartyInput, where = 'party', now = new Date().toISOString()): RegisteredParty {
+  const name = (input.name ?? '').replace(/\s+/g, ' ').trim();
+  if (!name) throw new VigilInputError('a party needs a name', `${where}.name`);
+  if (name.length > 300) throw new VigilInputError('name longer than 300 characters', `${where}.name`);
+  const p: RegisteredParty = { id: `P-${randomUUID()}`, name, tags: [], createdAt: now };
+  const type = input.type?.trim().toLowerCase();
+  if (type) {
+    const t = type === 'organisation' || type === 'entity' || type === 'company' ? 'organization' : type === 'individual' ? 'person' : type;
+    if (!TYPES.includes(t as EntityType)) throw new VigilInputError(`type must be one of ${TYPES.join(', ')}, got ${JSON.stringify(input.type)}`, `${where}.type`);
+    p.type = t as EntityType;
+  }
+  const country = input.country?.trim().toUpperCase();
+  if (country) {
+    if (!/^[A-Z]{2}$/.test(country)) throw new VigilInputError(`country must be an ISO-2 code, got ${JSON.stringify(input.country)}`, `${where}.country`);
+    p.country = country;
+  }
+  const birth = input.birthDate?.trim();
+  if (birth) {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birth)) throw new VigilInputError(`birth date must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(input.birthDate)}`, `${where}.birthDate`);
+    p.birthDate = birth;
+  }
+  const reg = input.registrationNumber?.trim();
+  if (reg) p.registrationNumber = reg.slice(0, 100);
+  const ref = input.externalRef?.trim();
+  if (ref) p.externalRef = ref.slice(0, 200);
+  const tags = typeof input.tags === 'string' ? input.tags.split(/[;|]/) : (input.tags ?? []);
+  p.tags = [...new Set(tags.map((t) => t.trim()).filter(Boolean))].slice(0, 50);
+  return p;
+}
+
+/** Read a parties CSV: a header naming `name` and optionally type, country, birth_date, registration_number, external_ref, tags. */
+export async function readPartiesCsv(file: string): Promise<PartyInput[]> {
+  const out: PartyInput[] = [];
+  let cols: Map<string, number> | undefined;
+  const ctx = { file, warnings: [] as string[] };
+  const norm = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const aliases: Record<string, string> = { birthdate: 'birth_date', dob: 'birth_date', registration: 'registration_number', reference: 'external_ref', ref: 'external_ref', externalref: 'external_ref' };
+  for await (const rec of csvRecords(readText(file, ctx, { encoding: 'utf-8' }), file)) {
+    if (!cols) {
+      cols = new Map(rec.fields.map((h, i) => [aliases[norm(h)] ?? norm(h), i]));
+      if (!cols.has('name')) throw new VigilInputError('the parties CSV needs a `name` column', `${file}:${rec.line}`);
+      continue;
+    }
+    const c = cols;
+    const g = (k: string) => { const i = c.get(k); return i === undefined ? undefined : rec.fields[i]; };
+    out.push({ name: g('name') ?? '', type: g('type'), country: g('country'), birthDate: g('birth_date'), registrationNumber: g('registration_number'), externalRef: g('external_ref'), tags: g('tags') });
+  }
+  return out;
+}
+
+/** What identifies the listing itself: a false positive stays suppressed while this is unchanged. */
+export function listingFingerprint(e: ListEntry): string {
+  const doc = {
+    names: e.names.map((n) => `${n.kind}:${n.name}`).sort(),
+    identifiers: e.identifiers.map((i) => `${i.type}:${i.value}`).sort(),
+    birthDates: [...e.birthDates].sort(),
+    programs: [...e.programs].sort(),
+    type: e.type,
+    listedOn: e.listedOn ?? '',
+  };
+  return createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 32);
+}
+
+export interface AlertCounts { screened: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number }
+const zero = (): AlertCounts => ({ screened: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
+
+function screenOne(index: ScreeningIndex, p: RegisteredParty): ScreeningHit[] {
+  const birthYear = p.birthDate ? Number(p.birthDate.slice(0, 4)) : undefined;
+  return index.screen({ name: p.name, ...(p.type ? { type: p.type } : {}), ...(p.country ? { country: p.country } : {}), ...(birthYear ? { birthYear } : {}) }).hits;
+}
+
+/**
+ * Screen `parties` against `index` and record the hits as alerts. `listing` gives, per entity id,
+ * the entry's fingerprint and snapshot. Idempotent: running it twice changes nothing the second time.
+ */
+export async function recordAlerts(
+  store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Map<string, { fingerprint: string; snapshotId: number }>,
+): Promise<AlertCounts> {
+  const counts = zero();
+  const found: { party: RegisteredParty; hit: ScreeningHit }[] = [];
+  for (const p of parties) {
+    counts.screened++;
+    for (const hit of screenOne(index, p)) found.push({ party: p, hit });
+  }
+  counts.hits = found.length;
+  if (found.length === 0) return counts;
+  const now = new Date().toISOString();
+  await store.transaction(async (tx) => {
+    const existing = new Map((await tx.alertsOfParties([...new Set(found.map((f) => f.party.id))])).map((a) => [`${a.partyId}\u0000${a.entityId}`, a]));
+    for (const { party, hit } of found) {
+      const l = listing.get(hit.entityId);
+      const fingerprint = l?.fingerprint ?? 'unknown';
+      const prev = existing.get(`${party.id}\u0000${hit.entityId}`);
+      if (!prev) {
+        const a: Alert = {
+          id: `A-${randomUUID()}`, partyId: party.id, partyName: party.name, entityId: hit.entityId, source: hit.source,
+          ...(l ? { snapshotId: l.snapshotId } : {}), fingerprint, status: 'open', changed: false, score: hit.score, hit,
+          reviews: [], createdAt: now, updatedAt: now,
+        };
+        await tx.putAlert(a);
+        existing.set(`${party.id}\u0000${hit.entityId}`, a);
+        counts.created++;
+        continue;
+      }
+      if (prev.fingerprint === fingerprint) {
+        if (prev.status === 'false-positive') counts.suppressed++; else counts.unchanged++;
+        continue;
+      }
+      // The listing changed: a dismissed alert comes back, marked changed; others are refreshed.
+      const next: Alert = {
+        ...prev, fingerprint, hit, score: hit.score, changed: true, updatedAt: now,
+        ...(l ? { snapshotId: l.snapshotId } : {}),
+        status: prev.status === 'false-positive' ? 'open' : prev.status,
+      };
+      await tx.putAlert(next);
+      existing.set(`${party.id}\u0000${hit.entityId}`, next);
+      if (prev.status === 'false-positive') counts.reopened++; else counts.updated++;
+    }
+  });
+  return counts;
+}
+
+/** Fingerprints of every entry of the active snapshots (for screenings against the whole index). */
+export async function activeListing(store: Store): Promise<Map<string, { fingerprint: string; snapshotId: number }>> {
+  const snaps = await store.activeSnapshots();
+  const out = new Map<string, { fingerprint: string; snapshotId: number }>();
+  for (const s of snaps) for (const e of await store.loadEntries([s.id])) out.set(e.id, { fingerprint: listingFingerprint(e), snapshotId: s.id });
+  return out;
+}
+
+/** Register parties (refusing a duplicate external reference) and screen them against the active lists. */
+export async function registerParties(store: Store, index: ScreeningIndex, inputs: PartyInput[], actor: string, where = 'parties'): Promise<{ parties: RegisteredParty[]; alerts: AlertCounts }> {
+  const now = new Date().toISOString();
+  const parties = inputs.map((x, i) => toParty(x, inputs.length === 1 ? where : `${where}[${i}]`, now));
+  const refs = new Set<string>();
+  for (const [i, p] of parties.entries()) {
+    if (!p.externalRef) continue;
+    if (refs.has(p.externalRef) || (await store.findPartyByRef(p.externalRef))) {
+      throw new VigilRefusal(`external reference ${JSON.stringify(p.externalRef)} (${where}[${i}]) is already registered`, 'duplicate-party');
+    }
+    refs.add(p.externalRef);
+  }
+  await store.putParties(parties);
+  const alerts = await recordAlerts(store, index, parties, await activeListing(store));
+  await store.appendAudit({ actor, action: 'parties.add', subject: parties.length === 1 ? parties[0]!.id : undefined, outcome: `${parties.length} registered, ${alerts.created} alert(s)`, dataVersions: index.versions, detail: { count: parties.length, alerts } });
+  return { parties, alerts };
+}
+
+export async function removeParty(store: Store, id: string, actor: string): Promise<void> {
+  if (!(await store.removeParty(id, new Date().toISOString()))) throw new VigilInputError(`no registered party ${id}`, 'id');
+  await store.appendAudit({ actor, action: 'parties.remove', subject: id });
+}
+
+/** An officer's decision on an alert, audited with the actor. */
+export async function reviewAlert(store: Store, id: string, decision: string, actor: string, reason?: string): Promise<Alert> {
+  if (!REVIEW_DECISIONS.includes(decision as ReviewDecision)) {
+    throw new VigilInputError(`decision must be one of ${REVIEW_DECISIONS.join(', ')}, got ${JSON.stringify(decision)}`, 'decision');
+  }
+  const why = reason?.trim();
+  if (decision === 'false-positive' && !why) throw new VigilInputError('a false-positive decision needs a reason', 'reason');
+  return store.transaction(async (tx) => {
+    const a = await tx.getAlert(id);
+    if (!a) throw new VigilInputError(`no alert ${id}`, 'id');
+    const at = new Date().toISOString();
+    const next: Alert = {
+      ...a, status: decision as AlertStatus, changed: false, updatedAt: at,
+      reviews: [...a.reviews, { decision: decision as ReviewDecision, actor, at, ...(why ? { reason: why.slice(0, 2000) } : {}) }],
+    };
+    await tx.putAlert(next);
+    await tx.appendAudit({ actor, action: 'alert.review', subject: id, outcome: decision, detail: { partyId: a.partyId, entityId: a.entityId, fingerprint: a.fingerprint, ...(why ? { reason: why } : {}) } });
+    return next;
+  });
+}
+
+export interface RescreenResult extends AlertCounts { source: string; snapshot: number; previous?: number; added: number; changed: number; parties: number; durationMs: number }
+
+/** Entries of `current` that are new or whose listing differs from `previous`. */
+export async function changedEntries(store: Store, previous: Snapshot | undefined, current: Snapshot): Promise<{ entries: ListEntry[]; added: number; changed: number; fingerprints: Map<string, string> }> {
+  const before = new Map<string, string>();
+  if (previous) for (const e of await store.loadEntries([previous.id])) before.set(e.id, listingFingerprint(e));
+  const entries: ListEntry[] = [];
+  const fingerprints = new Map<string, string>();
+  let added = 0;
+  let changed = 0;
+  for (const e of await store.loadEntries([current.id])) {
+    const f = listingFingerprint(e);
+    const was = before.get(e.id);
+    if (was === f) continue;
+    if (was === undefined) added++; else changed++;
+    entries.push(e);
+    fingerprints.set(e.id, f);
+  }
+  return { entries, added, changed, fingerprints };
+}
+
+/**
+ * Delta re-screening after `current` was activated in place of `previous`: every registered party
+ * against the added and changed entries only, in pages of parties; one audit event with counts.
+ * Safe to run again after a crash (alerts are keyed by pair and fingerprint).
+ */
+export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string; pageSize?: number } = {}): Promise<RescreenResult | undefined> {
+  const started = Date.now();
+  const partyCount = await store.countParties();
+  if (partyCount === 0) return undefined;
+  const delta = await changedEntries(store, previous, current);
+  const counts = zero();
+  if (delta.entries.length > 0) {
+    const index = ScreeningIndex.build(delta.entries, [current]);
+    const listing = new Map([...delta.fingerprints].map(([id, fingerprint]) => [id, { fingerprint, snapshotId: current.id }]));
+    let afterId: string | undefined;
+    for (;;) {
+      const page = await store.listParties({ ...(afterId ? { afterId } : {}), limit: o.pageSize ?? 2000 });
+      if (page.length === 0) break;
+      const c = await recordAlerts(store, index, page, listing);
+      for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += c[k];
+      afterId = page[page.length - 1]!.id;
+    }
+  }
+  const result: RescreenResult = {
+    source: current.source, snapshot: current.id, ...(previous ? { previous: previous.id } : {}),
+    added: delta.added, changed: delta.changed, parties: partyCount, ...counts, durationMs: Date.now() - started,
+  };
+  await store.appendAudit({
+    actor: o.actor ?? 'system', action: 'parties.rescreen', subject: `snapshot:${current.id}`,
+    outcome: `${delta.added} added, ${delta.changed} changed entries; ${counts.created} new, ${counts.reopened} reopened alert(s)`,
+    dataVersions: [{ id: current.source, version: current.id, date: current.listDate }], detail: result,
+  });
+  return result;
+}
