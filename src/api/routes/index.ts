@@ -10,6 +10,7 @@ import compare from './compare.js';
 import classify from './classify.js';
 import assess from './assess.js';
 import measures from './measures.js';
+import timeline from './timeline.js';
 import keys from './keys.js';
 import cases from './cases.js';
 import audit from './audit.js';
@@ -23,6 +24,7 @@ export const routeModules: FastifyPluginAsync[] = [
   classify,
   assess,
   measures,
+  timeline,
   keys,
   cases,
   audit,
