@@ -11,6 +11,7 @@ import classify from './classify.js';
 import assess from './assess.js';
 import measures from './measures.js';
 import timeline from './timeline.js';
+import memo from './memo.js';
 import keys from './keys.js';
 import cases from './cases.js';
 import audit from './audit.js';
@@ -25,6 +26,7 @@ export const routeModules: FastifyPluginAsync[] = [
   assess,
   measures,
   timeline,
+  memo,
   keys,
   cases,
   audit,
