@@ -154,7 +154,7 @@ export function timelineSvg(t: TimelineAnswer, opts: TimelineSvgOptions = {}): s
   const height = Math.ceil(y + 10);
 
   const body = out.join('\n').replaceAll('{{BOTTOM}}', String(bottom));
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="vigil-timeline" width="${g.width}" height="${height}" viewBox="0 0 ${g.width} ${height}" role="group" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="${FONT}" data-from="${t.from}" data-to="${t.to}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="vigil-timeline" width="${g.width}" height="${height}" viewBox="0 0 ${g.width} ${height}" role="group" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="${FONT}" data-from="${t.from}" data-to="${t.to}" data-left="${g.left}" data-right="${g.right}">
 <title id="${id}-title">${esc(titleText)}</title>
 <desc id="${id}-desc">${esc(descText)}</desc>
 <defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#3f3f46" stroke-width="2"/></pattern></defs>

@@ -5,7 +5,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { VigilInputError } from '../../model/errors.js';
 import { CaseService } from '../../cases/index.js';
-import { requireRole } from '../auth.js';
+import type { Transaction } from '../../model/index.js';
+import { actorOf, requireRole } from '../auth.js';
+import { AssessBody, AssessFlat, AssessWrapped } from '../schemas.js';
+import { transactionBudget } from '../budgets.js';
+import { memoInput } from '../../report/memo.js';
 import { HttpError } from '../errors.js';
 import { heavyRequest } from '../budgets.js';
 import { caseMemoInput, memoHtml } from '../../report/memo.js';
@@ -13,7 +17,33 @@ import { htmlToPdf } from '../../report/pdf.js';
 
 const Params = z.object({ id: z.string().min(1).max(100), format: z.enum(['pdf', 'html']) });
 
+const FormatParams = z.object({ format: z.enum(['pdf', 'html']) });
+
 const memo: FastifyPluginAsync = async (app) => {
+  // POST /api/memo.pdf|.html — the memo of an assessment made now (the body as POST /api/assess).
+  app.post('/api/memo.:format', {
+    schema: { tags: ['policy'], summary: 'Assess a transaction and return its decision memo (PDF, or the HTML it is printed from)', body: AssessBody, params: FormatParams },
+    onRequest: requireRole('reader'),
+    preValidation: transactionBudget,
+    preHandler: heavyRequest(app.heavyGate),
+  }, async (request, reply) => {
+    const { format } = request.params as z.infer<typeof FormatParams>;
+    const body = request.body as z.infer<typeof AssessFlat> | z.infer<typeof AssessWrapped>;
+    let tx: Transaction;
+    let asOf: string | undefined;
+    if ('transaction' in body) { tx = body.transaction; asOf = body.asOf; } else { const { asOf: a, ...rest } = body; tx = rest; asOf = a; }
+    const rules = await app.vigil.rules();
+    const known = rules.jurisdictionIds();
+    const unknown = tx.jurisdictions.find((j) => !known.includes(j));
+    if (unknown) throw new VigilInputError(`unknown jurisdiction ${JSON.stringify(unknown)}; known: ${known.join(', ')}`, 'jurisdictions');
+    const a = await app.vigil.assess(tx, asOf, { actor: actorOf(request) });
+    const html = memoHtml(memoInput(rules, a, tx));
+    reply.header('content-disposition', `attachment; filename="vigil-memo-${tx.destination}-${a.asOf}.${format}"`);
+    if (format === 'html') return reply.type('text/html; charset=utf-8').send(html);
+    return reply.type('application/pdf').send(await htmlToPdf(html));
+  });
+
+
   const svc = new CaseService(app.vigil);
   app.get('/api/cases/:id/memo.:format', {
     schema: { tags: ['cases'], summary: 'The decision memo of an assessed case (PDF, or the HTML it is printed from)', params: Params },
