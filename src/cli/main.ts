@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   classify: () => import('./commands/classify.js'),
   assess: () => import('./commands/assess.js'),
   measures: () => import('./commands/measures.js'),
+  timeline: () => import('./commands/timeline.js'),
   serve: () => import('./commands/serve.js'),
   keys: () => import('./commands/keys.js'),
   cases: () => import('./commands/cases.js'),

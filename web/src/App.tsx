@@ -7,6 +7,8 @@ import { AssessPage } from './pages/AssessPage.tsx';
 import { ClassifyPage } from './pages/ClassifyPage.tsx';
 import { ListsPage } from './pages/ListsPage.tsx';
 
+const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage })));
+
 const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx'));
 const CaseDetail = lazy(() => import('./pages/cases/CaseDetail.tsx'));
 
@@ -14,6 +16,7 @@ const NAV = [
   { href: '/screen', label: 'Screen' },
   { href: '/assess', label: 'Assess' },
   { href: '/classify', label: 'Classify' },
+  { href: '/measures', label: 'Measures' },
   { href: '/lists', label: 'Lists' },
   { href: '/cases', label: 'Cases' },
 ];
@@ -23,6 +26,7 @@ function Page({ path }: { path: string }) {
   if (path === '/assess') return <AssessPage />;
   if (path === '/classify') return <ClassifyPage />;
   if (path === '/lists') return <ListsPage />;
+  if (path === '/measures') return <MeasuresPage />;
   if (path === '/cases') return <CasesPage />;
   const c = match('/cases/:id', path);
   if (c) return <CaseDetail id={c.id!} />;
@@ -49,7 +53,7 @@ export function App() {
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
-      <header className="topbar">
+      <header className="topbar no-print">
         <Link href="/screen" className="brand" aria-label="Vigil home">Vigil</Link>
         <nav aria-label="Main">
           <ul>
@@ -67,7 +71,7 @@ export function App() {
           <Page path={path} />
         </Suspense>
       </main>
-      <footer className="footer">
+      <footer className="footer no-print">
         Vigil never clears a party or a transaction: it reports what the modelled lists and rules say, and what they do not cover.
         {' '}<a href="/docs">API docs</a>
       </footer>

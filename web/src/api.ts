@@ -73,3 +73,25 @@ export const api = {
   get: <T,>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal }),
   post: <T,>(path: string, body: unknown, signal?: AbortSignal) => apiFetch<T>(path, { body, signal }),
 };
+
+/** A non-JSON answer (an SVG, a PDF) with the same key and error handling as apiFetch. */
+export async function apiRaw(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: init.accept ?? '*/*' };
+  const key = getApiKey();
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'The Vigil server did not answer. Is `vigil serve` running?');
+  }
+  noteAuthHeader(res);
+  if (!res.ok) {
+    let b: { message?: string; issues?: FieldIssue[] } = {};
+    try { b = JSON.parse(await res.text()); } catch { /* not JSON */ }
+    throw new ApiError(res.status, b.message ?? `HTTP ${res.status}`, b.issues ?? []);
+  }
+  return res;
+}

@@ -10,6 +10,8 @@ import compare from './compare.js';
 import classify from './classify.js';
 import assess from './assess.js';
 import measures from './measures.js';
+import timeline from './timeline.js';
+import memo from './memo.js';
 import keys from './keys.js';
 import cases from './cases.js';
 import audit from './audit.js';
@@ -24,6 +26,8 @@ export const routeModules: FastifyPluginAsync[] = [
   classify,
   assess,
   measures,
+  timeline,
+  memo,
   keys,
   cases,
   audit,

@@ -7,6 +7,9 @@ import { VigilInputError } from '../../model/errors.js';
 import { CaseService, defaultActor, readTransactionFile, type Actor } from '../../cases/index.js';
 import { caseRows, caseText, replayText, table } from '../../cases/format.js';
 import { action, printJson, withVigil } from '../context.js';
+import { loadRuleSet } from '../../policy/index.js';
+import { caseMemoInput } from '../../report/memo.js';
+import { memoKind, writeMemo } from '../../report/pdf.js';
 import type { Vigil } from '../../app/vigil.js';
 
 // Most case commands need only the store; assess and replay need lists, controls and rules.
@@ -65,6 +68,20 @@ export function register(program: Command): void {
       await cases(cmd, async (s) => {
         const v = s.view(await s.get(id));
         out(o.json, v, () => caseText(v));
+      });
+    }));
+
+  c.command('memo')
+    .description("Write the decision memo of an assessed case (its stored determination, the audit event hash, a signature block)")
+    .argument('<id>')
+    .requiredOption('--out <file>', 'FILE.html, or FILE.pdf (printed by headless chromium from the same HTML)')
+    .option('--json', 'print one JSON document { id, out, format }')
+    .action(action(async (id: string, o: { out: string; json?: boolean }, cmd: Command) => {
+      memoKind(o.out);
+      await cases(cmd, async (s, v) => {
+        const input = await caseMemoInput(v.store, await loadRuleSet(), await s.get(id));
+        const format = await writeMemo(o.out, input);
+        out(o.json, { id, out: o.out, format, auditEvent: input.case?.auditEvent ?? null }, () => `memo of case ${id} written to ${o.out}\n`);
       });
     }));
 

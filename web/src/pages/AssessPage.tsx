@@ -1,6 +1,7 @@
 // Assess a transaction (form, pasted JSON or a reference scenario) on a chosen date.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../api.ts';
+import { api, apiRaw } from '../api.ts';
+import { Timeline } from '../components/Timeline.tsx';
 import type { Assessment, Transaction } from '../types.ts';
 import { SCENARIOS } from '../scenarios.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -20,6 +21,8 @@ export function AssessPage() {
   const [result, setResult] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [assessed, setAssessed] = useState<Transaction | null>(null);
+  const [memoBusy, setMemoBusy] = useState(false);
   const inflight = useRef<AbortController | null>(null);
 
   function current(): Transaction {
@@ -39,6 +42,7 @@ export function AssessPage() {
       const r = await api.post<Assessment>(`/api/assess${q}`, transaction, ctl.signal);
       if (inflight.current === ctl) {
         setResult(r);
+        setAssessed(transaction);
         // After an explicit Assess, bring the answer into view (the form above it is long).
         if (reveal) requestAnimationFrame(() => document.getElementById('assess-results')?.scrollIntoView({ block: 'start' }));
       }
@@ -84,6 +88,22 @@ export function AssessPage() {
     setMode(next);
   }
 
+  async function downloadMemo() {
+    if (!assessed || !result) return;
+    setMemoBusy(true);
+    try {
+      const res = await apiRaw('/api/memo.pdf', { body: { transaction: assessed, asOf: result.asOf }, accept: 'application/pdf' });
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `vigil-memo-${assessed.destination}-${result.asOf}.pdf`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) { setError(err); } finally { setMemoBusy(false); }
+  }
+
   const submit = (e: FormEvent) => { e.preventDefault(); void assess(asOf, true); };
 
   return (
@@ -122,6 +142,15 @@ export function AssessPage() {
         </div>
       </form>
       <ErrorBox error={error} />
+      {result && assessed && (
+        <>
+          <div className="row wrap memo-actions no-print">
+            <button type="button" onClick={() => void downloadMemo()} disabled={memoBusy}>{memoBusy ? 'Preparing the memo…' : 'Download memo (PDF)'}</button>
+            <button type="button" className="secondary" onClick={() => window.print()}>Print memo</button>
+          </div>
+          <Timeline destination={assessed.destination} asOf={result.asOf} onPick={(d) => setAsOf(d)} />
+        </>
+      )}
       {result && <AssessmentView a={result} busy={busy} />}
     </section>
   );
