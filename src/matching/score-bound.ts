@@ -29,7 +29,7 @@ export const missedContribution = (qw: number, t: number): number => -t * qw;
  * initial): it is compared with a candidate's tokens only when scoring, so its pairing is unknown
  * here; the best of what scorer.ts allows it. Terms w·(s − t) with w down to near 0 give the 0s.
  */
-export function lazyContribution(q: PreparedToken, qw: number, t: number): number {
+export function lazyContribution(q: PreparedToken, qw: number, t: number, exactAcrossKinds = true): number {
   let best = missedContribution(qw, t);
   if (q.kind === 'initial') return Math.max(best, 0, qw * (1 - t)); // weight min(cw, qw), any similarity
   // Against a list initial: the query weight, similarity LIST_INITIAL_SIM (1 only for the same letter).
@@ -38,7 +38,10 @@ export function lazyContribution(q: PreparedToken, qw: number, t: number): numbe
     // Against a name part or number: weight max(cw, qw) between qw and MAX_PAIR_WEIGHT, similarity halved.
     const s = KIND_MISMATCH_FACTOR;
     // An exact pair keeps similarity 1 whatever the kinds (scorer.ts).
-    best = Math.max(best, qw * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (1 - t));
+    best = Math.max(best, qw * (s - t), Math.max(qw, MAX_PAIR_WEIGHT) * (s - t));
+    // An exact pair keeps similarity 1 whatever the kinds (scorer.ts): possible only when the lists
+    // hold this word (or a glued-article form of it) as a name part (`exactAcrossKinds`).
+    if (exactAcrossKinds) best = Math.max(best, Math.max(qw, MAX_PAIR_WEIGHT) * (1 - t));
   } else {
     // A title against a name part: the list token's weight, any similarity.
     best = Math.max(best, 0, MAX_PAIR_WEIGHT * (1 - t));
@@ -57,10 +60,10 @@ export const BOUND_TOLERANCE = 1e-9;
  * threshold `t` only when the result is true. `sim(i, j)` is the similarity of query token i and
  * list token j (undefined or 0: none).
  */
-export function nameBound(q: readonly PreparedToken[], qWeights: ArrayLike<number>, lazy: readonly boolean[], t: number):
+export function nameBound(q: readonly PreparedToken[], qWeights: ArrayLike<number>, lazy: readonly boolean[], t: number, exactAcrossKinds?: readonly boolean[]):
   (c: readonly PreparedToken[], cWeights: ArrayLike<number>, sim: (i: number, j: number) => TokenSimilarity | undefined) => boolean {
   const indexed = q.map((_, i) => i).filter((i) => !lazy[i]);
-  const lazySum = q.reduce((sum, tok, i) => (lazy[i] ? sum + lazyContribution(tok, qWeights[i]!, t) : sum), 0);
+  const lazySum = q.reduce((sum, tok, i) => (lazy[i] ? sum + lazyContribution(tok, qWeights[i]!, t, exactAcrossKinds?.[i] ?? true) : sum), 0);
   return (c, cWeights, sim) => {
     let sum = lazySum;
     for (const i of indexed) {

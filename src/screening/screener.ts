@@ -156,6 +156,17 @@ function screenTokens(
 ): ScreeningHit[] {
   const qWeights = qTokens.map((t) => tokenWeight(t, index.stats, false));
   // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
+  // Whether a query word that is not a name part could meet a list name part exactly (scorer.ts keeps
+  // similarity 1 for the same word whatever its kinds): only if the vocabulary holds it, or a glued-
+  // article form of it, as a name part or number (score-bound.ts, lazyContribution).
+  const acrossKinds = qTokens.map((t) => {
+    if (DISTINCTIVE.has(t.kind)) return true;
+    let possible = false;
+    const check = (id: number): void => { if (DISTINCTIVE.has(index.vocab[id]!.kind)) possible = true; };
+    index.data.keys.forEach(`x:${t.key}`, check);
+    index.data.keys.forEach(`b:${t.text}`, check);
+    return possible;
+  });
   const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
   const vocab = index.vocab;
 
@@ -186,7 +197,7 @@ function screenTokens(
     // score-bound.ts): met tokens at most MAX_PAIR_WEIGHT at similarity 1, missed ones unmatched,
     // lazy ones the best their kind allows. Names that cannot are skipped.
     const met = metContribution(threshold);
-    const fixed = qTokens.map((t, i) => (lazy[i] ? lazyContribution(t, qWeights[i]!, threshold) : i >= 31 ? met : 0));
+    const fixed = qTokens.map((t, i) => (lazy[i] ? lazyContribution(t, qWeights[i]!, threshold, acrossKinds[i]) : i >= 31 ? met : 0));
     const missed = qWeights.map((w) => missedContribution(w, threshold));
     const reaches = opts.unpruned ? () => true : (mask: number): boolean => {
       let sum = 0;
@@ -258,7 +269,7 @@ function screenTokens(
   // query token at its best actual pair in the name (score-bound.ts). Scoring costs many times this
   // (every query-token pair, lazy similarities, the alignment), and a distinctive token's reach
   // holds many names that meet it only weakly or only by a common token.
-  const canReach = opts.bruteForce || opts.unpruned ? undefined : nameBound(qTokens, qWeights, lazy, threshold);
+  const canReach = opts.bruteForce || opts.unpruned ? undefined : nameBound(qTokens, qWeights, lazy, threshold, acrossKinds);
   const indexedSim = (i: number, j: number): TokenSimilarity | undefined => (lazy[i] ? undefined : maps[i]!.get(current[j]!));
 
   // Best name per entry.
