@@ -111,6 +111,19 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
     await p.context().close();
   });
 
+  test('a case: its memo downloads as a PDF from the case page, under the destination timeline', async () => {
+    const tx = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/scenarios/S1-thermal-cameras-2003.json'), 'utf8')).transaction;
+    const post = (path: string, body: unknown) => fetch(ui.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = await (await post('/api/cases', { applicant: 'Officine Esempio S.p.A.', transaction: tx, submit: true })).json() as { id: string };
+    assert.equal((await post(`/api/cases/${created.id}/assess`, {})).status, 200);
+    const p = await page('desktop', `/cases/${created.id}`);
+    await p.locator('[data-testid=timeline] svg g.cursor[data-date="2003-10-14"]').waitFor();
+    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.getByRole('button', { name: 'Download memo (PDF)' }).click()]);
+    assert.equal(readFileSync((await download.path())!).subarray(0, 5).toString('latin1'), '%PDF-');
+    await shot(p, 'desk-case-1280');
+    await p.context().close();
+  });
+
   for (const width of ['desktop', 'phone'] as const) {
     test(`the measures page for LY: the timeline and the dated, cited measures; the URL holds the query (${width})`, async () => {
       const p = await page(width, '/measures?destination=LY&asOf=2000-06-01');
