@@ -115,7 +115,8 @@ export function timelineFor(rules: RuleSet, destination: string, opts: TimelineO
  *  jurisdiction that starts that day ("US-EO13357-termination"). */
 function liftedBy(periodCitation: string | undefined, day: string, measures: { effect: string; periods: { from: string | null }[]; citation: string }[]): string | undefined {
   const named = LIFTED_BY.exec(periodCitation ?? '')?.[1]?.trim();
-  if (named) return named;
+  // "lifted 11 October 2004 (Common Position 2004/698/CFSP)": the instrument, without the date.
+  if (named) return named.replace(/^\d{1,2}\s+\p{L}+\s+\d{4}\s*/u, '').replace(/^\((.*)\)$/, '$1') || named;
   return measures.find((o) => o.effect === 'info' && o.periods.some((q) => q.from === day))?.citation;
 }
 

@@ -25,14 +25,14 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
     return p;
   }
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const band = (p: Page, lane: string, id: string) => p.locator(`[data-testid=timeline] g.band[data-jurisdiction="${lane}"][data-measure="${id}"]`);
+  const band = (p: Page, lane: string, id: string) => p.locator(`[data-testid=law-timeline] g.band[data-jurisdiction="${lane}"][data-measure="${id}"]`);
   const usOutcome = (p: Page) => p.getByTestId('determination-US').getAttribute('data-outcome');
 
   async function assessS1(p: Page) {
     await p.getByLabel('Reference scenario').selectOption({ value: 'S1-thermal-cameras-2003' });
     await p.getByRole('button', { name: 'Assess', exact: true }).click();
     await p.locator('#assess-results').waitFor();
-    await p.locator('[data-testid=timeline] svg g.cursor[data-date="2003-10-14"]').waitFor();
+    await p.locator('[data-testid=law-timeline] svg g.cursor[data-date="2003-10-14"]').waitFor();
   }
 
   for (const width of ['desktop', 'phone'] as const) {
@@ -41,7 +41,7 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
       await assessS1(p);
       // The timeline comes before the determinations.
       const order = await p.evaluate(() => {
-        const t = document.querySelector('[data-testid=timeline]')!;
+        const t = document.querySelector('[data-testid=law-timeline]')!;
         const d = document.querySelector('[data-testid=determination-US]')!;
         return t.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING;
       });
@@ -59,7 +59,7 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
 
       // Keyboard: the band takes focus and the detail line names it.
       // (The chart is redrawn once when the page settles at its width: focus again until it answers.)
-      const detail = p.getByTestId('timeline-detail');
+      const detail = p.getByTestId('law-timeline-detail');
       await p.mouse.move(1, 1); // keep the pointer off the chart: hovering a band shows that band instead
       for (let i = 0; i < 20 && !/UN-748-arms-military-list/.test((await detail.textContent()) ?? ''); i++) {
         await band(p, 'UN', 'UN-748-arms-military-list').focus();
@@ -75,12 +75,12 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
       await shot(p, `desk-timeline-focus-${VIEWPORTS[width].width}`);
       // Pointer: hovering the US band.
       await band(p, 'US', 'US-EO12543-embargo').locator('rect.band-bar').hover();
-      await p.waitForFunction(() => /US-EO12543-embargo/.test(document.querySelector('[data-testid=timeline-detail]')?.textContent ?? ''));
+      await p.waitForFunction(() => /US-EO12543-embargo/.test(document.querySelector('[data-testid=law-timeline-detail]')?.textContent ?? ''));
       assert.match((await detail.textContent())!, /Executive Order 12543/);
       if (width === 'phone') {
         const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         assert.ok(scroll <= client + 1, `no horizontal scroll at 390 px (${scroll} > ${client})`);
-        assert.equal(await p.locator('[data-testid=timeline] svg').getAttribute('width') !== null, true);
+        assert.equal(await p.locator('[data-testid=law-timeline] svg').getAttribute('width') !== null, true);
       }
       await p.context().close();
     });
@@ -92,7 +92,7 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
     const before = await usOutcome(p);
     assert.equal(before, 'prohibited', 'US embargo in force on 2003-10-14');
     await p.locator('#asof').fill('2005-01-01');
-    await p.locator('[data-testid=timeline] svg g.cursor[data-date="2005-01-01"]').waitFor();
+    await p.locator('[data-testid=law-timeline] svg g.cursor[data-date="2005-01-01"]').waitFor();
     await p.waitForFunction(() => document.querySelector('[data-testid=determination-US]')?.getAttribute('data-outcome') !== 'prohibited');
     assert.notEqual(await usOutcome(p), before);
     await p.locator('#asof').fill('2003-10-14');
@@ -111,10 +111,23 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
     await p.context().close();
   });
 
+  test('a case: its memo downloads as a PDF from the case page, under the destination timeline', async () => {
+    const tx = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/scenarios/S1-thermal-cameras-2003.json'), 'utf8')).transaction;
+    const post = (path: string, body: unknown) => fetch(ui.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = await (await post('/api/cases', { applicant: 'Officine Esempio S.p.A.', transaction: tx, submit: true })).json() as { id: string };
+    assert.equal((await post(`/api/cases/${created.id}/assess`, {})).status, 200);
+    const p = await page('desktop', `/cases/${created.id}`);
+    await p.locator('[data-testid=law-timeline] svg g.cursor[data-date="2003-10-14"]').waitFor();
+    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.getByRole('button', { name: 'Download memo (PDF)' }).click()]);
+    assert.equal(readFileSync((await download.path())!).subarray(0, 5).toString('latin1'), '%PDF-');
+    await shot(p, 'desk-case-1280');
+    await p.context().close();
+  });
+
   for (const width of ['desktop', 'phone'] as const) {
     test(`the measures page for LY: the timeline and the dated, cited measures; the URL holds the query (${width})`, async () => {
       const p = await page(width, '/measures?destination=LY&asOf=2000-06-01');
-      await p.locator('[data-testid=timeline] svg g.cursor[data-date="2000-06-01"]').waitFor();
+      await p.locator('[data-testid=law-timeline] svg g.cursor[data-date="2000-06-01"]').waitFor();
       await p.locator('#measure-UN-748-arms-military-list').waitFor();
       assert.match((await p.locator('#measure-UN-748-arms-military-list').textContent())!, /suspended/);
       assert.match(p.url(), /destination=LY&asOf=2000-06-01/);

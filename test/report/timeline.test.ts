@@ -129,7 +129,8 @@ test('vigil timeline LY --svg --json: writes a valid SVG with a band per modelle
     for (const id of ['UN:UN-748-arms-military-list', 'UN:UN-883-oil-equipment', 'EU:EU-LY-1986-arms-embargo-military-list', 'US:US-EO12543-embargo', 'US:US-2004-libya-ccl']) assert.ok(drawn.has(id), id);
     const bad = spawnSync(process.execPath, [BIN, 'timeline', 'LY', '--from', '19x0', '--json'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /--from/);
+    // The field is named: on stderr, or (with the JSON error contract) as error.path on stdout.
+    assert.match(bad.stdout + bad.stderr, /--from/);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 

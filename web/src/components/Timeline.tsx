@@ -2,13 +2,14 @@
 // from the same data as `vigil timeline`). Focusing or hovering a band shows its measure, its
 // instrument and its dates; clicking the chart (or the date field) moves the as-of cursor.
 // The SVG is inert markup: no script, no style attributes (CSP).
-import { useEffect, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
 import { apiRaw } from '../api.ts';
 
 interface BandInfo { measure: string; jurisdiction: string; effect: string; from: string; to: string; citation: string; summary: string; lifted?: string; liftedBy?: string; suspended?: string }
 
 export function Timeline({ destination, asOf, onPick, from, to }: { destination: string; asOf?: string; onPick?: (day: string) => void; from?: number; to?: number }) {
   const box = useRef<HTMLDivElement>(null);
+  const caption = useId();
   const [width, setWidth] = useState(0);
   const [svg, setSvg] = useState('');
   const [error, setError] = useState('');
@@ -65,14 +66,14 @@ export function Timeline({ destination, asOf, onPick, from, to }: { destination:
   };
 
   return (
-    <figure className="timeline" aria-labelledby="timeline-caption">
-      <figcaption id="timeline-caption">
+    <figure className="law-timeline" aria-labelledby={caption}>
+      <figcaption id={caption}>
         The law on {destination.toUpperCase()} through time{asOf ? <>, as of <time dateTime={asOf}>{asOf}</time></> : null}
         <span className="hint"> — one lane per jurisdiction; hatched: suspended; bar: lifted. Tab to a band for its instrument and dates{onPick ? '; click the chart to move the as-of date' : ''}.</span>
       </figcaption>
       {error && <p className="error" role="alert">{error}</p>}
-      <div ref={box} className="timeline-svg" data-testid="timeline" onFocus={show} onMouseOver={show} onClick={pick} dangerouslySetInnerHTML={{ __html: svg }} />
-      <div className="timeline-detail" role="status" aria-live="polite" data-testid="timeline-detail">
+      <div ref={box} className="law-timeline-svg" data-testid="law-timeline" onFocus={show} onMouseOver={show} onClick={pick} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="law-timeline-detail" role="status" aria-live="polite" data-testid="law-timeline-detail">
         {band
           ? (
             <>

@@ -6,6 +6,8 @@ import { api } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { ErrorBox } from '../../components/ErrorBox.tsx';
 import { AssessmentView } from '../AssessmentView.tsx';
+import { CaseMemoButtons } from '../../components/MemoButtons.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 import type { CaseView, ReplayResult } from './case-types.ts';
 
 type Act = (path: string, body?: unknown) => Promise<void>;
@@ -80,6 +82,8 @@ export default function CaseDetail({ id }: { id: string }) {
         ? (
           <Box title="Determination">
             <p className="small muted">Assessed {c.assessedAt?.slice(0, 16).replace('T', ' ')} by {c.assessedBy}.</p>
+            <CaseMemoButtons id={c.id} />
+            <Timeline destination={c.destination} asOf={c.determination.asOf} />
             <AssessmentView a={c.determination} busy={busy} />
             <Replay base={base} />
           </Box>
