@@ -4,25 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Assessment, Transaction } from '../../src/model/index.js';
-import { loadControlCatalog, type ControlCatalog } from '../../src/controls/catalog.js';
-import { evaluatePolicy } from '../../src/policy/index.js';
-import { classifyDesignation } from '../../src/policy/designations.js';
-import { rules } from './support.js';
-
-let catalog: Promise<ControlCatalog> | undefined;
+import { assessClassified, rules } from './support.js';
 
 async function assess(over: Partial<Transaction>): Promise<Assessment> {
-  const rs = await rules();
-  const cat = await (catalog ??= loadControlCatalog());
   const tx: Transaction = {
     date: '2026-11-27', exporter: { name: 'Officine Esempio S.p.A.', country: 'IT' }, destination: 'CH',
     parties: [{ role: 'end-user', name: 'Example AG', country: 'CH', type: 'organization' }],
     items: [{ description: 'office desks and chairs' }], endUse: { statement: 'offices', categories: ['civil'] },
     jurisdictions: ['UN', 'EU', 'IT', 'US'], ...over,
   };
-  const items = tx.items.map((it, i) => classifyDesignation(it, i, rs) ?? cat.classifyItem(it, i, tx.date));
-  const screening = tx.parties.map((p) => ({ role: p.role, name: p.name, country: p.country, hits: [] }));
-  return evaluatePolicy(tx, { asOf: tx.date, rules: rs, items, screening, lists: [], controlsVersion: cat.version });
+  return assessClassified(tx);
 }
 const det = (a: Assessment, j: string) => a.determinations.find((d) => d.jurisdiction === j)!;
 const reqIds = (a: Assessment, j: string) => det(a, j).requirements.map((r) => r.id);

@@ -6,11 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Assessment, Transaction } from '../../src/model/index.js';
-import { loadControlCatalog, type ControlCatalog } from '../../src/controls/catalog.js';
-import { evaluatePolicy } from '../../src/policy/index.js';
-import { classifyDesignation } from '../../src/policy/designations.js';
-import { dayBefore, rules } from './support.js';
+import type { Transaction } from '../../src/model/index.js';
+import { assessClassified as assess, dayBefore, rules } from './support.js';
 
 interface MeasureCase {
   measure: string;
@@ -30,16 +27,6 @@ interface RegimeFixture { regime: string; read: string[]; cases: MeasureCase[] }
 const dir = join(import.meta.dirname, '../fixtures/regimes');
 const fixtures: RegimeFixture[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RegimeFixture);
-
-let catalog: Promise<ControlCatalog> | undefined;
-
-async function assess(tx: Transaction): Promise<Assessment> {
-  const rs = await rules();
-  const cat = await (catalog ??= loadControlCatalog());
-  const items = tx.items.map((it, i) => classifyDesignation(it, i, rs) ?? cat.classifyItem(it, i, tx.date));
-  const screening = tx.parties.map((p) => ({ role: p.role, name: p.name, country: p.country, hits: [] }));
-  return evaluatePolicy(tx, { asOf: tx.date, rules: rs, items, screening, lists: [], controlsVersion: cat.version });
-}
 
 function baseTx(jurisdiction: string, destination: string, day: string, over: Partial<Transaction>): Transaction {
   const us = jurisdiction === 'US';

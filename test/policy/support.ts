@@ -6,6 +6,8 @@ import type {
   Assessment, ClassificationResult, Determination, ItemClassification, PartyScreening, RedFlag, ScreeningHit, Transaction,
 } from '../../src/model/index.js';
 import { evaluatePolicy, loadRuleSet, type RuleSet } from '../../src/policy/index.js';
+import { loadControlCatalog, type ControlCatalog } from '../../src/controls/catalog.js';
+import { classifyDesignation } from '../../src/policy/designations.js';
 
 let cached: Promise<RuleSet> | undefined;
 export const rules = (): Promise<RuleSet> => (cached ??= loadRuleSet());
@@ -126,4 +128,15 @@ export function loadScenarios(): Scenario[] {
   const dir = join(import.meta.dirname, '../fixtures/scenarios');
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Scenario);
+}
+
+let catalogLoad: Promise<ControlCatalog> | undefined;
+
+/** The policy step on items classified by the real catalogue (and designations), parties unscreened. */
+export async function assessClassified(tx: Transaction): Promise<Assessment> {
+  const rs = await rules();
+  const cat = await (catalogLoad ??= loadControlCatalog());
+  const items = tx.items.map((it, i) => classifyDesignation(it, i, rs) ?? cat.classifyItem(it, i, tx.date));
+  const screening = tx.parties.map((p) => ({ role: p.role, name: p.name, country: p.country, hits: [] }));
+  return evaluatePolicy(tx, { asOf: tx.date, rules: rs, items, screening, lists: [], controlsVersion: cat.version });
 }
