@@ -89,7 +89,8 @@ test('keyless mode serves this machine only: a request relayed by a proxy needs 
   }
   const refused = await serveCli(t, ['--db', api.db, '--port', '0', '--trust-proxy', '127.0.0.1']);
   assert.notEqual(refused.status, undefined, 'it did not start');
-  assert.match(refused.stderr, /behind a proxy .*without API keys/);
+  // Under --json (serveCli passes it) the refusal is one JSON error document on stdout.
+  assert.match(`${refused.stderr}${refused.stdout ?? ''}`, /behind a proxy .*without API keys/);
 });
 
 test('behind a trusted proxy, callers without a key are limited per forwarded client address', async (t) => {
