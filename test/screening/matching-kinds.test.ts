@@ -4,20 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Vigil } from '../../src/app/vigil.js';
 import { DEFAULT_THRESHOLD, type ScreeningIndex } from '../../src/screening/index.js';
 import { compareNameStrings } from '../../src/matching/compare.js';
-import { seededDb } from '../api/seeded-db.js';
+import { seededIndex } from './support.js';
 
-let shared: Promise<{ v: Vigil; index: ScreeningIndex }> | undefined;
-async function open(t: { after(fn: () => unknown): void }): Promise<ScreeningIndex> {
-  shared ??= (async () => {
-    const v = await Vigil.open({ db: await seededDb(t), bundled: false });
-    return { v, index: await v.screening() };
-  })();
-  return (await shared).index;
-}
-test.after(async () => { if (shared) (await shared).v.close(); });
+const open = seededIndex;
 
 const topFor = (index: ScreeningIndex, name: string, listed: RegExp, birthYear?: number): number =>
   index.screen({ name, limit: 50, threshold: 0.5, ...(birthYear ? { birthYear } : {}) }).hits

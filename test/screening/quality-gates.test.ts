@@ -6,19 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { Vigil } from '../../src/app/vigil.js';
 import type { ScreeningIndex } from '../../src/screening/index.js';
-import { seededDb } from '../api/seeded-db.js';
+import { seededIndex } from './support.js';
 
-let shared: Promise<{ v: Vigil; index: ScreeningIndex }> | undefined;
-async function open(t: { after(fn: () => unknown): void }): Promise<ScreeningIndex> {
-  shared ??= (async () => {
-    const v = await Vigil.open({ db: await seededDb(t), bundled: false });
-    return { v, index: await v.screening() };
-  })();
-  return (await shared).index;
-}
-test.after(async () => { if (shared) (await shared).v.close(); });
+const open = seededIndex;
 
 const fixture = <T>(name: string): T[] => parse(readFileSync(new URL(`../fixtures/matching/${name}`, import.meta.url)), { columns: true }) as T[];
 
