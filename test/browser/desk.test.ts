@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 
@@ -15,15 +15,7 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
   before(async () => { ui = await startUi(); });
   after(async () => { await ui?.close(); });
 
-  async function page(width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
-    const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB', acceptDownloads: true });
-    const p = await ctx.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('close', () => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
-    await p.goto(ui.url + path);
-    return p;
-  }
+  const page = (width: keyof typeof VIEWPORTS, path: string): Promise<Page> => openPage(ui, width, path);
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const band = (p: Page, lane: string, id: string) => p.locator(`[data-testid=law-timeline] g.band[data-jurisdiction="${lane}"][data-measure="${id}"]`);
   const usOutcome = (p: Page) => p.getByTestId('determination-US').getAttribute('data-outcome');

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { Vigil } from '../../src/app/vigil.js';
 import { buildServer } from '../../src/api/server.js';
@@ -73,3 +74,14 @@ export async function startUi(): Promise<UiFixture> {
 }
 
 export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/** A page at one of the viewports; on close it asserts that no uncaught error was thrown in it. */
+export async function openPage(ui: UiFixture, width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
+  const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB', acceptDownloads: true });
+  const p = await ctx.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('close', () => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
+  await p.goto(ui.url + path);
+  return p;
+}

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 
@@ -13,15 +13,7 @@ describe('web UI', { skip }, () => {
   before(async () => { ui = await startUi(); });
   after(async () => { await ui?.close(); });
 
-  async function page(width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
-    const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB', acceptDownloads: true });
-    const p = await ctx.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('close', () => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
-    await p.goto(ui.url + path);
-    return p;
-  }
+  const page = (width: keyof typeof VIEWPORTS, path: string): Promise<Page> => openPage(ui, width, path);
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   async function noHorizontalScroll(p: Page, what: string) {
     const { scroll, client, wide } = await p.evaluate(() => {
