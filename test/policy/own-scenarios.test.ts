@@ -47,6 +47,7 @@ function differences(s: OwnScenario, a: Assessment): string[] {
   for (const r of s.mustRequire ?? []) if (!required.has(r)) errs.push(`no requirement ${r}`);
   const flags = a.redFlags.map((f) => f.code);
   for (const f of s.redFlags ?? []) if (!flags.includes(f)) errs.push(`no flag ${f}`);
+  if (s.divergent !== undefined && a.divergent !== s.divergent) errs.push(`divergent=${a.divergent}`);
   return errs;
 }
 
