@@ -5,6 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { createKey } from '../../src/api/keys.js';
 import { keyActor } from '../../src/api/auth.js';
@@ -16,6 +19,7 @@ import { fixtureTx } from '../cases/helpers.js';
 import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
+const pdftotext = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 interface Seeded { secret: string; actor: string; cases: { submitted: string; draft: string; expiring: string; later: string } }
@@ -183,4 +187,39 @@ describe('the audit page and the home page', { skip }, () => {
       await p.context().close();
     });
   }
+
+  test('on paper: the case page and its memo print without the navigation bar, the forms or the buttons', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-print-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const id = seeded.cases.submitted;
+    const p = await page('desktop', `/cases/${id}`);
+    await p.getByRole('heading', { level: 1, name: new RegExp(`Case ${id}`) }).waitFor();
+    assert.ok(await p.getByRole('navigation', { name: 'Main' }).isVisible(), 'on screen the navigation shows');
+    await p.emulateMedia({ media: 'print' });
+    for (const sel of ['header.topbar', 'nav[aria-label=Main]', 'footer', '.skip']) assert.equal(await p.locator(sel).first().isVisible(), false, `${sel} is not printed`);
+    assert.deepEqual(await p.locator('button, form').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length), 0, 'no form or button on paper');
+    assert.ok(await p.getByRole('heading', { level: 1 }).isVisible(), 'the case itself is printed');
+    const casePdf = join(dir, 'case.pdf');
+    writeFileSync(casePdf, await p.pdf({ format: 'A4' }));
+
+    // The memo is its own document: the HTML the PDF is printed from.
+    const memo = await fetch(`${ui.url}/api/cases/${id}/memo.html`, { headers: { authorization: `Bearer ${seeded.secret}` } });
+    assert.equal(memo.status, 200);
+    await p.setContent(await memo.text());
+    await p.emulateMedia({ media: 'print' });
+    assert.equal(await p.locator('nav, header.topbar, .skip').count(), 0, 'the memo has no navigation');
+    assert.ok(await p.locator('section.signature').isVisible(), 'the signature block is printed');
+    const memoPdf = join(dir, 'memo.pdf');
+    writeFileSync(memoPdf, await p.pdf({ format: 'A4' }));
+    await p.context().close();
+
+    if (!pdftotext) { t.diagnostic('pdftotext not installed (apt-get install poppler-utils): the printed text was not read back'); return; }
+    const text = (f: string) => spawnSync(pdftotext, ['-layout', f, '-'], { encoding: 'utf8' }).stdout;
+    const caseText = text(casePdf);
+    assert.ok(caseText.includes(`Case ${id}`), 'the case on paper');
+    for (const navWord of ['Skip to content', 'API key', 'Classify', 'Measures', 'Audit']) assert.ok(!caseText.includes(navWord), `no "${navWord}" from the navigation on paper`);
+    const memoText = text(memoPdf);
+    assert.ok(memoText.includes(id) && /Signature/.test(memoText), 'the memo on paper, with its signature block');
+    assert.ok(!memoText.includes('Skip to content') && !memoText.includes('API key'));
+  });
 });
