@@ -156,7 +156,7 @@ export default function HomePage() {
 
         <section className="card" aria-labelledby="h-recent" data-testid="home-recent">
           <h2 id="h-recent">Recent assessments <Link href="/audit?action=assess" className="small">audit trail</Link></h2>
-          {assessments.error ? <PanelError error={assessments.error} needs="officer" /> : !assessments.data || !caseAssessments.data ? <p aria-busy="true">Loading…</p> : recent.length === 0 ? (
+          {assessments.error || caseAssessments.error ? <PanelError error={assessments.error ?? caseAssessments.error} needs="officer" /> : !assessments.data || !caseAssessments.data ? <p aria-busy="true">Loading…</p> : recent.length === 0 ? (
             <p className="muted">No assessment recorded yet. <Link href="/assess">Assess a transaction</Link>.</p>
           ) : (
             <ul className="plain">
