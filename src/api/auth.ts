@@ -17,7 +17,7 @@ export type Role = ApiKeyRecord['role'];
 export const ROLE_RANK: Record<Role, number> = { reader: 1, officer: 2, admin: 3 };
 
 export interface Caller {
-  /** Key id, or 'anonymous'. Used for audit actor and rate-limit bucket. */
+  /** Key id, or 'anonymous'. The rate-limit bucket; the audit actor is keyActor() (label and id). */
   id: string;
   /** null: anonymous while auth is on — every protected route answers 401. */
   role: Role | null;
@@ -171,8 +171,19 @@ export function requireRole(role: Role): onRequestAsyncHookHandler {
   };
 }
 
+/**
+ * The audit actor for an API key: its label, which is what people recognise ("IT desk"), followed
+ * by the key id in parentheses. Labels are free text and not unique (two desks may both call their
+ * key "officer"), and a key can be revoked and a new one made with the same label, so the id stays
+ * in the actor: `vigil keys list` and the audit trail still name exactly one key. A key created
+ * without a label is recorded as `api-key:<id>`.
+ */
+export function keyActor(key: { id: string; label?: string }): string {
+  return key.label ? `${key.label} (${key.id})` : `api-key:${key.id}`;
+}
+
 /** The actor to record in the audit trail for this request. */
 export function actorOf(request: FastifyRequest): string {
   const c = request.caller;
-  return c?.authenticated ? `api-key:${c.id}` : 'api:anonymous';
+  return c?.authenticated ? keyActor(c) : 'api:anonymous';
 }

@@ -27,7 +27,7 @@ export function parseRole(role: string): Role {
   return role as Role;
 }
 
-/** Who acts, for the audit trail ('api-key:key_…', 'cli:alice'). Default: 'unknown'. */
+/** Who acts, for the audit trail ('IT desk (key_…)' for a labelled API key, 'api-key:key_…' for one without a label, 'cli:alice'). Default: 'unknown'. */
 export interface KeyActor { actor?: string }
 
 // Key changes in this process one at a time, so that two revocations cannot both see "another admin remains".

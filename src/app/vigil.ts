@@ -29,6 +29,8 @@ export interface VigilOptions {
   actor?: string;
   /** A catalogue built elsewhere instead of the shipped files' (tests: one built from changed documents). */
   controlCatalog?: ControlCatalog;
+  /** A rule set built elsewhere instead of the shipped files' (tests: one built from changed rules). */
+  ruleSet?: RuleSet;
 }
 
 export type { AuditOptions } from '../cases/audit-calls.js';
@@ -113,7 +115,11 @@ export class Vigil {
   }
 
   rules(): Promise<RuleSet> {
-    if (!this.ruleSet) this.ruleSet = import('../policy/index.js').then((m) => m.loadRuleSet());
+    if (!this.ruleSet) {
+      this.ruleSet = this.opts.ruleSet
+        ? Promise.resolve(this.opts.ruleSet)
+        : import('../policy/index.js').then((m) => m.loadRuleSet());
+    }
     return this.ruleSet;
   }
 

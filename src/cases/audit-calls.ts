@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { inputHash } from './audit-trail.js';
 
 export interface AuditOptions {
-  /** Recorded as the event's actor ('cli:alice', 'api-key:key_ab12…'). */
+  /** Recorded as the event's actor ('cli:alice', 'IT desk (key_ab12…)' — see keyActor in src/api/auth.ts). */
   actor?: string;
   /** false: do not record this call (the caller records it another way). Default true. */
   audit?: boolean;

@@ -27,6 +27,8 @@ export interface MemoInput {
   transaction: Transaction;
   /** The destination's measures timeline, as SVG (src/report/timeline-svg.ts). */
   timelineSvg?: string;
+  /** Which rule set the timeline is drawn from, said under the picture. */
+  timelineSource?: string;
   case?: MemoCase;
   /** When the memo was produced (ISO timestamp). */
   generatedAt?: string;
@@ -88,7 +90,7 @@ export function memoHtml(m: MemoInput): string {
   s.push('</tbody></table></section>');
 
   if (m.timelineSvg) {
-    s.push(`<section class="timeline"><h2>The law through time: measures on ${esc(tx.destination)}</h2><figure>${m.timelineSvg}<figcaption>Bands are the periods of the modelled measures; hatched stretches are suspensions; the dashed line is the as-of date ${esc(a.asOf)}.</figcaption></figure></section>`);
+    s.push(`<section class="timeline"><h2>The law through time: measures on ${esc(tx.destination)}</h2><figure>${m.timelineSvg}<figcaption>Bands are the periods of the modelled measures; hatched stretches are suspensions; the dashed line is the as-of date ${esc(a.asOf)}.${m.timelineSource ? ` ${esc(m.timelineSource)}` : ''}</figcaption></figure></section>`);
   }
 
   // Per jurisdiction, in detail.
@@ -205,18 +207,43 @@ figcaption { font-size: .85em; color: #52525b; }
 `;
 
 /** Everything the memo shows, from an assessment: the destination's timeline with the as-of cursor. */
-export function memoInput(rules: RuleSet, assessment: Assessment, transaction: Transaction, kase?: MemoCase): MemoInput {
+export function memoInput(rules: RuleSet, assessment: Assessment, transaction: Transaction, kase?: MemoCase, timelineSource?: string): MemoInput {
   let svg: string | undefined;
   try {
     svg = timelineSvg(timelineFor(rules, transaction.destination, { asOf: assessment.asOf }), { width: 720, idPrefix: 'memo-tl' });
   } catch { svg = undefined; /* a destination the geography does not know: no picture */ }
-  return { assessment, transaction, ...(svg ? { timelineSvg: svg } : {}), ...(kase ? { case: kase } : {}), generatedAt: new Date().toISOString() };
+  return {
+    assessment, transaction, ...(svg ? { timelineSvg: svg } : {}), ...(svg && timelineSource ? { timelineSource } : {}),
+    ...(kase ? { case: kase } : {}), generatedAt: new Date().toISOString(),
+  };
 }
 
-/** The memo of a case: its stored determination (never a fresh one), the audit event that recorded it. */
-export async function caseMemoInput(store: Store, rules: RuleSet, c: CaseRecord): Promise<MemoInput> {
+/**
+ * The memo of a case: its stored determination (never a fresh one), the audit event that recorded
+ * it, and the timeline drawn from the rule set the assessment was made with (kept in the store by
+ * its sha256), so that the picture and the determinations beside it say the same law even after
+ * the shipped rules changed. `current` is used only when the store does not keep that rule set,
+ * and the memo says so.
+ */
+export async function caseMemoInput(store: Store, current: RuleSet, c: CaseRecord): Promise<MemoInput> {
   if (!c.determination) throw new VigilInputError(`case ${c.id} has no determination yet: assess it first (vigil cases assess ${c.id})`, 'assessment');
-  return memoInput(rules, c.determination, c.transaction, memoCase(c, await caseAuditEvent(store, c.id)));
+  const { rules, source } = await ruleSetUsed(store, current, c.determination.dataVersions.rules);
+  return memoInput(rules, c.determination, c.transaction, memoCase(c, await caseAuditEvent(store, c.id)), source);
+}
+
+/** The rule set a stored assessment was made with, and a sentence saying which one the memo draws from. */
+export async function ruleSetUsed(store: Store, current: RuleSet, used: { version: string; sha256: string }): Promise<{ rules: RuleSet; source: string }> {
+  const named = (r: { version: string; sha256: string }) => `${r.version} (sha256:${r.sha256})`;
+  if (used.sha256 === current.sha256) return { rules: current, source: `Drawn from rule set ${named(used)}, the one the assessment used.` };
+  const kept = await store.getRuleSet(used.sha256);
+  if (kept) {
+    const { ruleSetFromJson } = await import('../policy/index.js');
+    return { rules: ruleSetFromJson(kept.json, used.sha256), source: `Drawn from rule set ${named(used)}, the one the assessment used (the current rules are ${named(current)}).` };
+  }
+  return {
+    rules: current,
+    source: `Drawn from the current rule set ${named(current)}: the assessment used ${named(used)}, which this store does not keep, so the picture may differ from the determinations.`,
+  };
 }
 
 /** The latest audit event that recorded an assessment of the case (scans the chain: cases are few). */

@@ -59,6 +59,20 @@ export interface JobRecord {
   error?: string;
 }
 
+/** Which audit events to list: oldest first after `afterSeq` unless `newestFirst` (then before `beforeSeq`). */
+export interface AuditListOptions {
+  afterSeq?: number;
+  beforeSeq?: number;
+  limit?: number;
+  newestFirst?: boolean;
+  /** Exact action ('case.create'). */
+  action?: string;
+  /** Exact subject (a case id, 'snapshot:12'). */
+  subject?: string;
+  /** Part of the actor, any case ('IT desk' finds 'IT desk (key_…)'). */
+  actorContains?: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Human-readable location (file path or URL without password). */
@@ -119,7 +133,7 @@ export interface Store {
    * across processes (so the chain stays linear with concurrent writers).
    */
   appendAudit(e: AuditEventInput): Promise<AuditEvent>;
-  listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]>;
+  listAudit(opts?: AuditListOptions): Promise<AuditEvent[]>;
 
   // ---- licence cases ---------------------------------------------------------------------------
   insertCase(c: CaseRecord): Promise<void>;

@@ -50,7 +50,7 @@ test('key and list changes are audit events with their actor, shown by vigil aud
   assert.equal(list.status, 0, list.stderr);
   const events = (JSON.parse(list.stdout) as { events: { action: string; actor: string; subject?: string; outcome?: string }[] }).events;
   const mine = events.filter((e) => e.action.startsWith('keys.') || e.action.startsWith('lists.'));
-  const by = `api-key:${admin.id}`;
+  const by = `bootstrap (${admin.id})`;
   assert.deepEqual(mine.map((e) => [e.action, e.actor, e.subject]), [
     ['keys.create', 'cli:tests', admin.id],
     ['keys.create', by, made.body.id],

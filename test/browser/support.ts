@@ -41,9 +41,10 @@ export function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export interface UiFixture { url: string; browser: Browser; close(): Promise<void> }
+export interface UiFixture { url: string; browser: Browser; vigil: Vigil; close(): Promise<void> }
 
-export async function startUi(): Promise<UiFixture> {
+/** `seed` runs on the server's Vigil before it listens (cases, keys, audit events for a page to show). */
+export async function startUi(opts: { seed?: (vigil: Vigil) => Promise<void> } = {}): Promise<UiFixture> {
   ensureWebBuilt();
   mkdirSync(SHOTS, { recursive: true });
   const cleanups: (() => unknown)[] = [];
@@ -53,6 +54,7 @@ export async function startUi(): Promise<UiFixture> {
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
+    await opts.seed?.(vigil);
     app = await buildServer({ vigil });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
@@ -61,7 +63,7 @@ export async function startUi(): Promise<UiFixture> {
     });
     const b = browser;
     return {
-      url, browser: b,
+      url, browser: b, vigil,
       async close() { await b.close(); await app!.close(); await vigil.close(); await removeDb(); },
     };
   } catch (err) {
@@ -75,9 +77,22 @@ export async function startUi(): Promise<UiFixture> {
 
 export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
-/** A page at one of the viewports; on close it asserts that no uncaught error was thrown in it. */
-export async function openPage(ui: UiFixture, width: keyof typeof VIEWPORTS, path: string): Promise<Page> {
+/**
+ * A page at one of the viewports; on close it asserts that no uncaught error was thrown in it.
+ * `storage` is put in the tab's sessionStorage (the API key: 'vigil.apiKey') and localStorage before
+ * the UI's scripts run.
+ */
+export async function openPage(
+  ui: UiFixture, width: keyof typeof VIEWPORTS, path: string,
+  storage: { session?: Record<string, string>; local?: Record<string, string> } = {},
+): Promise<Page> {
   const ctx = await ui.browser.newContext({ viewport: VIEWPORTS[width], locale: 'en-GB', acceptDownloads: true });
+  if (storage.session || storage.local) {
+    await ctx.addInitScript((s) => {
+      for (const [k, v] of Object.entries(s.session ?? {})) sessionStorage.setItem(k, v);
+      for (const [k, v] of Object.entries(s.local ?? {})) localStorage.setItem(k, v);
+    }, storage);
+  }
   const p = await ctx.newPage();
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(e.message));

@@ -204,14 +204,14 @@ describe('web UI', { skip }, () => {
     await p.keyboard.press('Enter');
     await p.getByTestId('hit').first().waitFor();
 
-    // Through the navigation: skip link, brand, Screen, Assess.
+    // Through the navigation: skip link, brand, Home, Screen, Assess.
     await p.goto(`${ui.url}/screen`);
     const order: string[] = [];
-    for (let i = 0; i < 6 && order.at(-1) !== 'Assess'; i++) {
+    for (let i = 0; i < 7 && order.at(-1) !== 'Assess'; i++) {
       await p.keyboard.press('Tab');
       order.push(await p.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    assert.deepEqual(order.slice(-4), ['Skip to content', 'Vigil', 'Screen', 'Assess'], 'tab order: skip link, brand, navigation');
+    assert.deepEqual(order.slice(-5), ['Skip to content', 'Vigil', 'Home', 'Screen', 'Assess'], 'tab order: skip link, brand, navigation');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { level: 1, name: 'Assess a transaction' }).waitFor();
     assert.equal(new URL(p.url()).pathname, '/assess');

@@ -33,6 +33,11 @@ test('cases over HTTP: roles, life cycle, refusals, denial exchange and audit', 
   const created = await italy.call('POST', '/api/cases', { key: itOfficer.secret, body: { applicant: 'Officine Esempio', transaction: tx, submit: true } });
   assert.equal(created.status, 201, created.text);
   const id = created.body.id as string;
+  // The actor is the key's label, with the key id kept (labels are not unique): never api-key:… or anonymous.
+  const itActor = `IT desk (${itOfficer.id})`;
+  assert.equal(created.body.timeline[0].actor, itActor);
+  const createdTrail = await italy.call('GET', `/api/audit?subject=${id}&action=case.create`, { key: itOfficer.secret });
+  assert.deepEqual(createdTrail.body.events.map((e: { actor: string }) => e.actor), [itActor]);
   assert.deepEqual(created.body.next.map((n: { to: string }) => n.to), ['under-assessment', 'withdrawn']);
   assert.equal((await italy.call('GET', '/api/cases/C-1999-0404', { key: itOfficer.secret })).status, 404);
 
@@ -92,7 +97,7 @@ test('cases over HTTP: roles, life cycle, refusals, denial exchange and audit', 
   // The audit trail names the key that acted, and the chain holds.
   const trail = await germany.call('GET', `/api/audit?subject=${deId}`, { key: deOfficer.secret });
   assert.ok(trail.body.events.length >= 7);
-  assert.ok(trail.body.events.every((e: { actor: string }) => e.actor === `api-key:${deOfficer.id}`));
+  assert.ok(trail.body.events.every((e: { actor: string }) => e.actor === `DE desk (${deOfficer.id})`));
   const verify = await germany.call('GET', '/api/audit/verify', { key: deOfficer.secret });
   assert.deepEqual([verify.status, verify.body.ok], [200, true]);
 });

@@ -99,6 +99,12 @@ test('vigil audit verify --json names the first broken link and exits 1; audit l
   assert.deepEqual(json(listed).events.map((e: { outcome: string }) => e.outcome), [
     'refused (illegal-transition)', 'submitted -> under-assessment', 'under-assessment -> withdrawn',
   ]);
+  const newest = await runCli(dbFile, ['audit', 'list', '--actor', 'TEST:s', '--newest-first', '--json']);
+  assert.equal(newest.status, 0, newest.stderr);
+  assert.deepEqual(json(newest).events.map((e: { actor: string; action: string }) => [e.actor, e.action]), [['test:screening', 'screen']]);
+  const lastTwo = json(await runCli(dbFile, ['audit', 'list', '--newest-first', '--limit', '2', '--json'])).events.map((e: { seq: number }) => e.seq);
+  assert.equal(lastTwo[0] - 1, lastTwo[1], 'newest first');
+  assert.deepEqual(json(await runCli(dbFile, ['audit', 'list', '--newest-first', '--before', String(lastTwo[1]), '--limit', '1', '--json'])).events.map((e: { seq: number }) => e.seq), [lastTwo[1] - 1]);
 
   const raw = new Database(dbFile);
   raw.prepare("UPDATE audit_events SET outcome = 'submitted -> approved' WHERE seq = 4").run();

@@ -41,14 +41,14 @@ test('officer: register parties, list alerts after a list import, review one (au
   const ok = await api.call('POST', `/api/alerts/${komid.id}/review`, { key: officer.secret, body: { decision: 'true-match' } });
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.body.alert.status, 'true-match');
-  assert.equal(ok.body.alert.reviews[0].actor, `api-key:${officer.id}`);
+  assert.equal(ok.body.alert.reviews[0].actor, `test officer (${officer.id})`);
   assert.equal((await api.call('POST', '/api/alerts/A-nope/review', { key: officer.secret, body: { decision: 'true-match' } })).status, 404);
 
   const party = await api.call('GET', '/api/parties/S-1', { key: officer.secret });
   assert.equal(party.status, 200);
   assert.deepEqual(party.body.alerts.map((a: { status: string }) => a.status), ['true-match']);
   const events = (await api.vigil.store.listAudit()).filter((e) => e.action === 'alert.review');
-  assert.deepEqual(events.map((e) => e.actor), [`api-key:${officer.id}`]);
+  assert.deepEqual(events.map((e) => e.actor), [`test officer (${officer.id})`]);
 
   const del = await api.call('DELETE', `/api/parties/${one.body.party.id}`, { key: officer.secret });
   assert.equal(del.status, 200, del.text);

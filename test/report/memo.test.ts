@@ -4,13 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarios } from '../policy/support.js';
 import { rules } from '../policy/support.js';
 import { memoHtml, memoInput } from '../../src/report/memo.js';
-import { openVigil } from '../cases/helpers.js';
+import { OFFICER, fixtureTx, openVigil, seedLists } from '../cases/helpers.js';
+import { Vigil } from '../../src/app/vigil.js';
+import { CaseService } from '../../src/cases/index.js';
+import { dataDir } from '../../src/app/paths.js';
+import { loadRuleSet } from '../../src/policy/index.js';
 import { startApi } from '../api/support.js';
 import { browserSkip, CHROMIUM } from '../browser/support.js';
 
@@ -128,3 +132,46 @@ test('GET /api/cases/:id/memo.pdf and memo.html: the stored determination with t
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+test('a case memo uses the rule set the case was assessed with, not the current one: its hash, and the timeline drawn from it', async (t) => {
+  // An earlier rule set: the same rules with the UN lifting of the Libya measures a week later.
+  const data = mkdtempSync(join(tmpdir(), 'vigil-memo-rules-'));
+  t.after(() => rmSync(data, { recursive: true, force: true }));
+  cpSync(join(dataDir(), 'rules'), join(data, 'rules'), { recursive: true });
+  mkdirSync(join(data, 'controls/us-ear'), { recursive: true });
+  for (const f of ['controls/us-ear/country-chart.json', 'controls/us-ear/country-groups.json', 'countries.json']) cpSync(join(dataDir(), f), join(data, f));
+  const ly = join(data, 'rules/UN/regimes/LY.json');
+  writeFileSync(ly, readFileSync(ly, 'utf8').replaceAll('"2003-09-12"', '"2003-09-19"'));
+  const earlier = await loadRuleSet({ dataDir: data });
+  const current = await rules();
+  assert.notEqual(earlier.sha256, current.sha256);
+
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-memo-case-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 'vigil.db');
+  const then = await Vigil.open({ db, bundled: false, actor: 'test:runner', ruleSet: earlier });
+  await seedLists(then.store);
+  const svc = new CaseService(then);
+  const c = await svc.create(fixtureTx('it-thermal-cameras-ly.json'), 'Officine Esempio', OFFICER, { submit: true });
+  const assessed = await svc.assess(c.id, OFFICER);
+  assert.equal(assessed.determination!.dataVersions.rules.sha256, earlier.sha256);
+  await then.close();
+
+  // Today's server runs the shipped rules.
+  const api = await startApi(t, { db });
+  assert.equal((await api.vigil.rules()).sha256, current.sha256);
+  const memo = await api.call('GET', `/api/cases/${c.id}/memo.html`);
+  assert.equal(memo.status, 200, memo.text);
+  assert.ok(memo.text.includes(`sha256:${earlier.sha256}`), 'the stored rule-set hash');
+  assert.ok(memo.text.includes(`Drawn from rule set ${earlier.version} (sha256:${earlier.sha256}), the one the assessment used`));
+  const unBands = [...memo.text.matchAll(/<g class="band"[^>]*data-jurisdiction="UN"[^>]*data-to="([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(unBands.includes('2003-09-19'), `the UN lane is drawn from the stored rules: ${unBands.join(', ')}`);
+  assert.ok(!unBands.includes('2003-09-12'), 'not from the current ones');
+  noVerdict(memo.text);
+
+  // A store that no longer keeps the rule set: the current one, and the memo says so.
+  const { ruleSetUsed } = await import('../../src/report/memo.js');
+  const missing = await ruleSetUsed(api.vigil.store, current, { version: 'gone', sha256: 'f'.repeat(64) });
+  assert.equal(missing.rules, current);
+  assert.match(missing.source, /which this store does not keep/);
+});

@@ -43,6 +43,6 @@ test('vigil serve on PostgreSQL: unauthenticated 250 MB job bodies refused unrea
   assert.equal(rev.status, 200);
   const events = (await store.store.listAudit()).filter((e) => e.action.startsWith('keys.'));
   assert.deepEqual(events.map((e) => [e.action, e.actor, e.subject]), [
-    ['keys.create', 'cli:tests', admin.id], ['keys.create', 'cli:tests', reader.id], ['keys.revoke', `api-key:${admin.id}`, reader.id],
+    ['keys.create', 'cli:tests', admin.id], ['keys.create', 'cli:tests', reader.id], ['keys.revoke', `ops (${admin.id})`, reader.id],
   ]);
 });

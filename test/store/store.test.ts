@@ -310,6 +310,13 @@ for (const b of await storeBackends()) {
           assert.equal(auditHash(rest), hash);
         });
         assert.deepEqual((await store.listAudit({ afterSeq: 1, limit: 1 })).map((e) => e.seq), [2]);
+        // Newest first, before a cursor, filtered (the audit page of the web UI).
+        assert.deepEqual((await store.listAudit({ newestFirst: true, limit: 2 })).map((e) => e.seq), [3, 2]);
+        assert.deepEqual((await store.listAudit({ newestFirst: true, beforeSeq: 3 })).map((e) => e.seq), [2, 1]);
+        assert.deepEqual((await store.listAudit({ actorContains: 'API:K' })).map((e) => e.seq), [2]);
+        assert.deepEqual((await store.listAudit({ actorContains: 'a_i' })).map((e) => e.seq), [], '_ is not a wildcard');
+        assert.deepEqual((await store.listAudit({ action: 'case.transition', subject: 'c1' })).map((e) => e.seq), [3]);
+        assert.deepEqual((await store.listAudit({ action: 'case' })).map((e) => e.seq), [], 'action is exact');
       });
 
       test('concurrent appends from one process stay linear', async (t) => {

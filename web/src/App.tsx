@@ -11,18 +11,24 @@ const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx').then((m) => (
 
 const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx'));
 const CaseDetail = lazy(() => import('./pages/cases/CaseDetail.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 
 const NAV = [
+  { href: '/', label: 'Home' },
   { href: '/screen', label: 'Screen' },
   { href: '/assess', label: 'Assess' },
   { href: '/classify', label: 'Classify' },
   { href: '/measures', label: 'Measures' },
   { href: '/lists', label: 'Lists' },
   { href: '/cases', label: 'Cases' },
+  { href: '/audit', label: 'Audit' },
 ];
 
 function Page({ path }: { path: string }) {
-  if (path === '/' || path === '/screen') return <ScreenPage />;
+  if (path === '/') return <HomePage />;
+  if (path === '/screen') return <ScreenPage />;
+  if (path === '/audit') return <AuditPage />;
   if (path === '/assess') return <AssessPage />;
   if (path === '/classify') return <ClassifyPage />;
   if (path === '/lists') return <ListsPage />;
@@ -47,18 +53,18 @@ export function App() {
     if (first.current) { first.current = false; return; }
     main.current?.focus();
   }, [path]);
-  const title = NAV.find((n) => path === n.href || path.startsWith(n.href + '/'))?.label ?? (path === '/' ? 'Screen' : '');
+  const title = NAV.find((n) => path === n.href || (n.href !== '/' && path.startsWith(n.href + '/')))?.label ?? '';
   useEffect(() => { document.title = title ? `${title} — Vigil` : 'Vigil'; }, [title]);
 
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
       <header className="topbar no-print">
-        <Link href="/screen" className="brand" aria-label="Vigil home">Vigil</Link>
+        <Link href="/" className="brand" aria-label="Vigil home">Vigil</Link>
         <nav aria-label="Main">
           <ul>
             {NAV.map((n) => {
-              const current = path === n.href || path.startsWith(n.href + '/') || (n.href === '/screen' && path === '/');
+              const current = path === n.href || (n.href !== '/' && path.startsWith(n.href + '/'));
               return <li key={n.href}><Link href={n.href} aria-current={current ? 'page' : undefined}>{n.label}</Link></li>;
             })}
           </ul>

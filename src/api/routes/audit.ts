@@ -7,9 +7,12 @@ import { requireRole } from '../auth.js';
 
 const ListQuery = z.object({
   after: z.coerce.number().int().min(0).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   subject: z.string().min(1).max(300).optional(),
   action: z.string().min(1).max(100).optional(),
+  actor: z.string().min(1).max(300).optional(),
 });
 const VerifyQuery = z.object({ expectHead: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex SHA-256').optional() });
 
@@ -17,21 +20,22 @@ const audit: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', requireRole('officer'));
   const tags = ['audit'];
 
-  app.get('/api/audit', { schema: { tags, summary: 'Audit events in order (filter by subject or action)', querystring: ListQuery } }, async (request) => {
+  app.get('/api/audit', {
+    schema: {
+      tags, querystring: ListQuery,
+      summary: 'Audit events, oldest first after `after` or (order=desc) newest first before `before`; filter by exact subject or action, and by part of the actor. `next` is the cursor of the following page.',
+    },
+  }, async (request) => {
     const q = request.query as z.infer<typeof ListQuery>;
-    const filtered = q.subject !== undefined || q.action !== undefined;
-    const events: AuditEvent[] = [];
-    let afterSeq = q.after;
-    for (;;) {
-      const page = await app.vigil.store.listAudit({ afterSeq, limit: filtered ? 1000 : q.limit });
-      for (const e of page) {
-        if (events.length >= q.limit) break;
-        if ((q.subject === undefined || e.subject === q.subject) && (q.action === undefined || e.action === q.action)) events.push(e);
-      }
-      if (!filtered || page.length === 0 || events.length >= q.limit) break;
-      afterSeq = page[page.length - 1]!.seq;
-    }
-    return { events };
+    const newestFirst = q.order === 'desc';
+    // One more than asked says whether another page follows.
+    const page = await app.vigil.store.listAudit({
+      afterSeq: q.after, beforeSeq: q.before, newestFirst, limit: q.limit + 1,
+      action: q.action, subject: q.subject, actorContains: q.actor,
+    });
+    const events: AuditEvent[] = page.slice(0, q.limit);
+    const more = page.length > q.limit;
+    return { events, ...(more ? { next: newestFirst ? { before: events.at(-1)!.seq } : { after: events.at(-1)!.seq } } : {}) };
   });
 
   app.get('/api/audit/verify', { schema: { tags, summary: 'Recompute the hash chain and name the first broken event', querystring: VerifyQuery } }, async (request) => {

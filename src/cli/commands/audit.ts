@@ -37,29 +37,21 @@ export function register(program: Command): void {
     }));
 
   audit.command('list')
-    .description('List audit events in order')
+    .description('List audit events, oldest first (or --newest-first)')
     .option('--after <seq>', 'only events after this seq', (x) => wholeNumber(x, '--after'))
+    .option('--before <seq>', 'only events before this seq', (x) => wholeNumber(x, '--before'))
+    .option('--newest-first', 'latest events first (with --before to page back)')
     .option('--limit <n>', 'at most this many (default 100)', (x) => wholeNumber(x, '--limit'), 100)
     .option('--subject <id>', 'only events about this case, file or snapshot')
     .option('--action <name>', 'only this action (screen, assess, case.transition, ...)')
+    .option('--actor <text>', 'only events whose actor contains this text, any case (an API key label, cli:alice)')
     .option('--json', 'print one JSON document')
-    .action(action(async (o: { after?: number; limit: number; subject?: string; action?: string; json?: boolean }, cmd: Command) => {
-      const events = await withVigil(cmd, async (v) => {
-        const filtered = o.subject !== undefined || o.action !== undefined;
-        const found = [];
-        let afterSeq = o.after;
-        // Filters apply after reading, so read in pages until enough events match.
-        for (;;) {
-          const page = await v.store.listAudit({ afterSeq, limit: filtered ? 1000 : o.limit });
-          for (const e of page) {
-            if ((o.subject === undefined || e.subject === o.subject) && (o.action === undefined || e.action === o.action)) found.push(e);
-            if (found.length >= o.limit) break;
-          }
-          if (!filtered || page.length === 0 || found.length >= o.limit) break;
-          afterSeq = page[page.length - 1]!.seq;
-        }
-        return found;
-      }, storeOnly);
+    .action(action(async (o: { after?: number; before?: number; newestFirst?: boolean; limit: number; subject?: string; action?: string; actor?: string; json?: boolean }, cmd: Command) => {
+      // The store filters, so a rare action among millions of screenings is found without reading them all here.
+      const events = await withVigil(cmd, (v) => v.store.listAudit({
+        afterSeq: o.after, beforeSeq: o.before, newestFirst: o.newestFirst, limit: o.limit,
+        subject: o.subject, action: o.action, actorContains: o.actor,
+      }), storeOnly);
       if (o.json) printJson({ events });
       else process.stdout.write(auditRows(events));
     }));

@@ -3,6 +3,7 @@
 import type { AuditEvent, AuditEventInput } from '../../model/index.js';
 import { GENESIS_HASH, auditHash } from '../audit-hash.js';
 import type { Executor } from './executor.js';
+import type { AuditListOptions } from '../store.js';
 
 interface AuditRow {
   seq: number; at: string; actor: string; action: string; subject: string | null; input_hash: string | null;
@@ -92,9 +93,18 @@ export async function appendAuditAfter(
   }
 }
 
-export async function listAudit(ex: Executor, opts: { afterSeq?: number; limit?: number } = {}): Promise<AuditEvent[]> {
+export async function listAudit(ex: Executor, opts: AuditListOptions = {}): Promise<AuditEvent[]> {
+  const where = ['seq > ?'];
   const params: unknown[] = [opts.afterSeq ?? 0];
-  let sql = `SELECT ${COLUMNS} FROM audit_events WHERE seq > ? ORDER BY seq`;
+  if (opts.beforeSeq !== undefined) { where.push('seq < ?'); params.push(opts.beforeSeq); }
+  if (opts.action !== undefined) { where.push('action = ?'); params.push(opts.action); }
+  if (opts.subject !== undefined) { where.push('subject = ?'); params.push(opts.subject); }
+  if (opts.actorContains !== undefined) {
+    // LIKE with '!' as the escape character, so a typed % or _ is matched as itself (SQLite and PostgreSQL alike).
+    where.push("LOWER(actor) LIKE ? ESCAPE '!'");
+    params.push(`%${opts.actorContains.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`);
+  }
+  let sql = `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq${opts.newestFirst ? ' DESC' : ''}`;
   if (opts.limit !== undefined) {
     sql += ' LIMIT ?';
     params.push(opts.limit);

@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   Alert, AlertStatus, RegisteredParty, ApiKeyRecord, AuditEvent, AuditEventInput, CaseRecord, DenialNotification, ListEntry, Snapshot,
 } from '../../model/index.js';
-import type { AlertFilter, PartyFilter, CaseFilter, ControlCatalogDocuments, JobRecord, KeptControlCatalog, NewSnapshot, Store } from '../store.js';
+import type { AlertFilter, AuditListOptions, PartyFilter, CaseFilter, ControlCatalogDocuments, JobRecord, KeptControlCatalog, NewSnapshot, Store } from '../store.js';
 import { migrate } from '../migrate.js';
 import type { Backend, Executor } from './executor.js';
 import * as audit from './audit.js';
@@ -156,7 +156,7 @@ export class SqlStore implements Store {
     return event;
   }
 
-  listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]> { return audit.listAudit(this.ex(), opts); }
+  listAudit(opts?: AuditListOptions): Promise<AuditEvent[]> { return audit.listAudit(this.ex(), opts); }
 
   // ---- cases and denial notifications ---------------------------------------------------------
   insertCase(c: CaseRecord): Promise<void> { return cases.insertCase(this.ex(), c); }
