@@ -8,6 +8,8 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TransactionForm } from './TransactionForm.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
 import { cleanTransaction, emptyTransaction, parseTransactionJson } from './transaction-draft.ts';
+import { OpenCase } from './OpenCase.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 type Mode = 'form' | 'json';
 const VALID_DATE = /^(19|20)\d\d-\d\d-\d\d$/;
@@ -135,7 +137,7 @@ export function AssessPage() {
         <div className="row wrap submitbar">
           <div className="field">
             <label htmlFor="asof">As of</label>
-            <input id="asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-describedby="asof-hint" />
+            <DateInput id="asof" value={asOf} onChange={setAsOf} aria-describedby="asof-hint" />
             <span id="asof-hint" className="hint">Empty: the transaction date. Changing it re-assesses.</span>
           </div>
           <button type="submit" disabled={busy}>{busy ? 'Assessing…' : 'Assess'}</button>
@@ -148,6 +150,7 @@ export function AssessPage() {
             <button type="button" onClick={() => void downloadMemo()} disabled={memoBusy}>{memoBusy ? 'Preparing the memo…' : 'Download memo (PDF)'}</button>
             <button type="button" className="secondary" onClick={() => window.print()}>Print memo</button>
           </div>
+          <OpenCase transaction={assessed} />
           <Timeline destination={assessed.destination} asOf={result.asOf} onPick={(d) => setAsOf(d)} />
         </>
       )}

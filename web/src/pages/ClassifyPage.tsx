@@ -7,6 +7,7 @@ import { Marked } from '../components/Marked.tsx';
 import { Chips } from '../components/Chips.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { ScoreBar } from '../components/ScoreBar.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 const MATCHED_ON: Record<string, string> = { code: 'by code', cas: 'by CAS number', text: 'by text' };
 
@@ -45,7 +46,7 @@ export function ClassifyPage() {
         </div>
         <div className="field">
           <label htmlFor="c-asof">As of (optional)</label>
-          <input id="c-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="c-asof" value={asOf} onChange={setAsOf} />
         </div>
         <div className="field actions"><button type="submit" disabled={busy}>{busy ? 'Searching…' : 'Search'}</button></div>
       </form>
