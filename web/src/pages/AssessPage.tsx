@@ -9,10 +9,10 @@ import { TransactionForm } from './TransactionForm.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
 import { cleanTransaction, emptyTransaction, parseTransactionJson } from './transaction-draft.ts';
 import { OpenCase } from './OpenCase.tsx';
-import { DateInput } from '../components/DateInput.tsx';
+import { DateInput, isIsoDay } from '../components/DateInput.tsx';
 
 type Mode = 'form' | 'json';
-const VALID_DATE = /^(19|20)\d\d-\d\d-\d\d$/;
+const VALID_DATE = { test: isIsoDay };
 
 export function AssessPage() {
   const [tx, setTx] = useState<Transaction>(emptyTransaction);
@@ -151,7 +151,8 @@ export function AssessPage() {
             <button type="button" className="secondary" onClick={() => window.print()}>Print memo</button>
           </div>
           <OpenCase transaction={assessed} />
-          <Timeline destination={assessed.destination} asOf={result.asOf} onPick={(d) => setAsOf(d)} />
+          {/* The cursor follows the date being chosen (drag, keys, field) at once; the cards follow when re-assessed. */}
+          <Timeline destination={assessed.destination} asOf={VALID_DATE.test(asOf) ? asOf : result.asOf} onPick={(d) => setAsOf(d)} />
         </>
       )}
       {result && <AssessmentView a={result} busy={busy} />}
