@@ -79,7 +79,7 @@ export function Timeline({ destination, asOf, onPick, from, to }: { destination:
   const dragging = useRef(false);
   const lastDrag = useRef('');
   const dragStart = (e: PointerEvent<HTMLDivElement>) => {
-    if (!onPick || e.button !== 0 || (e.target as Element).closest?.('g.band')) return;
+    if (!onPick || e.button !== 0) return;
     dragging.current = true;
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
