@@ -124,6 +124,7 @@ describe('the UI that leads the officer', { skip }, () => {
       assert.equal(await it.getByTestId('outcome').innerText(), 'licence required');
       assert.match(await p.getByTestId('divergence-banner').innerText(), /US: law does not reach it \(would be prohibited\)/);
       await shot(p, `assess-not-reached-${VIEWPORTS[width].width}`);
+      await us.screenshot({ path: join(SHOTS, `assess-not-reached-card-${VIEWPORTS[width].width}.png`) });
       await p.context().close();
     });
   }
