@@ -315,6 +315,7 @@ describe('the UI that leads the officer', { skip }, () => {
     const result = p.getByTestId('batch-result');
     await result.waitFor();
     assert.match(await result.locator('p').first().innerText(), /of 2 rows have hits; 4 rows could not be screened/);
+    assert.equal(await p.locator('label[for=b-progress]').innerText(), '2 of 6 rows screened, 4 set aside');
     const bad = await p.getByTestId('batch-bad-rows').locator('tbody tr').allInnerTexts();
     assert.equal(bad.length, 4);
     assert.match(bad[0]!, /^2\s.*row 2: empty name/);

@@ -43,7 +43,7 @@ async function screenSlice(slice: GoodRow[], signal: AbortSignal): Promise<{ rec
 export function BatchScreen() {
   const file = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ screened: number; setAside: number; total: number } | null>(null);
   const [lines, setLines] = useState<Line[] | null>(null);
   const [warnings, setWarnings] = useState<StaleWarning[]>([]);
   const [fileName, setFileName] = useState('');
@@ -70,12 +70,17 @@ export function BatchScreen() {
       const { rows, bad } = readParties(f.name, await f.text());
       const out: Line[] = [...bad];
       let stale: StaleWarning[] = [];
-      setProgress({ done: 0, total: rows.length });
+      const total = rows.length + bad.length;
+      let screened = 0;
+      let setAside = bad.length;
+      setProgress({ screened, setAside, total });
       for (let i = 0; i < rows.length; i += SLICE) {
         const r = await screenSlice(rows.slice(i, i + SLICE), ctl.signal);
         out.push(...r.records, ...r.bad);
+        screened += r.records.length;
+        setAside += r.bad.length;
         if (r.warnings.length) stale = r.warnings;
-        setProgress({ done: Math.min(i + SLICE, rows.length), total: rows.length });
+        setProgress({ screened, setAside, total });
       }
       setWarnings(stale);
       setLines(out.sort((a, b) => a.row - b.row));
@@ -107,8 +112,8 @@ export function BatchScreen() {
       </form>
       {progress && (
         <div className="progress">
-          <label htmlFor="b-progress">{progress.done} of {progress.total} rows screened</label>
-          <progress id="b-progress" max={progress.total || 1} value={progress.done} />
+          <label htmlFor="b-progress">{progress.screened} of {progress.total} rows screened{progress.setAside ? `, ${progress.setAside} set aside` : ''}</label>
+          <progress id="b-progress" max={progress.total || 1} value={progress.screened + progress.setAside} />
         </div>
       )}
       <ErrorBox error={error} />
