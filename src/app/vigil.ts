@@ -23,6 +23,8 @@ export interface VigilOptions {
   bundled?: boolean;
   /** Show progress bars on stderr (CLI on a TTY). */
   progress?: boolean;
+  /** A list older than this many days is stale (default: $VIGIL_LIST_MAX_AGE_DAYS, else 45). */
+  maxListAgeDays?: number;
   /**
    * Who screenings and assessments are recorded against in the audit trail when a call names no
    * actor (default: `cli:<login>` or $VIGIL_ACTOR).
@@ -30,8 +32,6 @@ export interface VigilOptions {
   actor?: string;
   /** A catalogue built elsewhere instead of the shipped files' (tests: one built from changed documents). */
   controlCatalog?: ControlCatalog;
-  /** A list older than this many days is stale (default: $VIGIL_LIST_MAX_AGE_DAYS, else 45). */
-  maxListAgeDays?: number;
 }
 
 export type { AuditOptions } from '../cases/audit-calls.js';
