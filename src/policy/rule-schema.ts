@@ -150,6 +150,8 @@ export const JurisdictionFileSchema = z.strictObject({
   id: z.string().regex(/^[A-Z]{2}$/),
   name: nonEmpty,
   inherits: z.array(z.string()).default([]),
+  /** Evaluated only when a transaction names it in `jurisdictions` (not among the defaults). */
+  onRequest: z.boolean().default(false),
   nexus: z.array(NexusTestSchema).min(1),
   notReached: nonEmpty,
   notModelled: z.array(nonEmpty).default([]),
