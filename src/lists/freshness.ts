@@ -51,7 +51,7 @@ export function staleListWarnings(
     const activatedAt = s?.activatedAt ?? s?.importedAt;
     out.push({
       code: 'stale-list', list: l.id, snapshot: l.version, listDate: l.date, ...(activatedAt ? { activatedAt } : {}), ageDays, maxAgeDays: o.maxAgeDays,
-      message: `list ${l.id} (snapshot #${l.version}) is dated ${l.date}, ${ageDays} days old: older than the ${o.maxAgeDays}-day freshness setting. Entries added since are not screened; run \`vigil lists update\` or import a newer file.`,
+      message: `list ${l.id} (snapshot #${l.version}) is dated ${l.date}, ${ageDays} days old: older than the ${o.maxAgeDays}-day freshness setting. Names the publisher added since are not in it; run \`vigil lists update\` or import a newer file.`,
     });
   }
   return out;
