@@ -88,3 +88,16 @@ test('Register-category measures: ammunition with no stated calibre is taken as 
   const rifle = await reasonsFor({ ...t, items: [ML('ML3.a', '5.56x45 mm cartridges')] }, 'UN-KP-1718-arms-register');
   assert.equal(rifle.length, 0);
 });
+
+test('UN-CI under UNSCR 2219: lethal materiel only; an unarmed vehicle of a lethal category is claimed as non-lethal', async () => {
+  const on = (items: Transaction['items'], exemptions?: string[]) => assessClassified(tx('CI', '2015-06-01', { items, ...(exemptions ? { exemptions } : {}) }));
+  assert.equal((await on([ML('ML13.d', 'body armour vests')])).determinations[0]!.outcome, 'no-licence-required');
+  assert.equal((await on([ML('ML1.a', 'assault rifles')])).determinations[0]!.outcome, 'prohibited');
+  const apc = [ML('ML6.a', 'unarmed wheeled armoured personnel carriers')];
+  assert.equal((await on(apc)).determinations[0]!.outcome, 'prohibited', 'an ML6 vehicle is taken as lethal unless claimed');
+  const claimed = (await on(apc, ['UN-CI-2219-non-lethal'])).determinations[0]!;
+  assert.equal(claimed.outcome, 'no-licence-required');
+  assert.ok(claimed.requirements.some((r) => r.id === 'un-non-lethal-evidence'));
+  // The day before 2219 the whole Military List was still under UNSCR 1572.
+  assert.equal((await assessClassified(tx('CI', '2015-04-27', { items: [ML('ML13.d', 'body armour vests')] }))).determinations[0]!.outcome, 'prohibited');
+});
