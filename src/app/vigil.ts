@@ -6,6 +6,7 @@ import type {
 import type { Store } from '../store/store.js';
 import { openStore } from '../store/open.js';
 import { ensureBundledLists } from '../lists/bundled.js';
+import { configuredMaxAgeDays, staleListWarnings, type StaleListWarning } from '../lists/freshness.js';
 import { ScreeningIndex, compareNames } from '../screening/index.js';
 // The catalogue and the policy engine are imported on first use: `vigil screen` never needs them
 // and loading them costs a cold start about half a second.
@@ -22,6 +23,8 @@ export interface VigilOptions {
   bundled?: boolean;
   /** Show progress bars on stderr (CLI on a TTY). */
   progress?: boolean;
+  /** A list older than this many days is stale (default: $VIGIL_LIST_MAX_AGE_DAYS, else 45). */
+  maxListAgeDays?: number;
   /**
    * Who screenings and assessments are recorded against in the audit trail when a call names no
    * actor (default: `cli:<login>` or $VIGIL_ACTOR).
@@ -90,6 +93,12 @@ export class Vigil {
     const result = (await this.screening()).screen(q);
     if (opts.audit !== false) await recordScreening(this.store, this.actorOf(opts), q, result);
     return result;
+  }
+
+  /** A warning for each of these lists (an answer's `lists`) older than the freshness setting. */
+  async staleListWarnings(used: ListVersion[], now?: Date): Promise<StaleListWarning[]> {
+    const maxAgeDays = this.opts.maxListAgeDays ?? configuredMaxAgeDays();
+    return staleListWarnings(used, await this.store.activeSnapshots(), { maxAgeDays, now });
   }
 
   /** The audit actor for a call: the call's, else the application's, else the login. */

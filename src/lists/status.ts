@@ -1,6 +1,6 @@
 // What `vigil lists status` reports for each active snapshot.
 import type { Store } from '../store/store.js';
-import { DEFAULT_MAX_AGE_DAYS } from './settings.js';
+import { configuredMaxAgeDays } from './freshness.js';
 import { readSubListCounts } from './sub-list-counts.js';
 
 export interface ListStatus {
@@ -22,7 +22,7 @@ export interface ListStatus {
 export interface StatusReport { maxAgeDays: number; asOf: string; lists: ListStatus[]; anyStale: boolean }
 
 export async function listStatus(store: Store, o: { maxAgeDays?: number; now?: Date } = {}): Promise<StatusReport> {
-  const maxAgeDays = o.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
+  const maxAgeDays = o.maxAgeDays ?? configuredMaxAgeDays();
   const now = o.now ?? new Date();
   const lists: ListStatus[] = [];
   for (const s of await store.activeSnapshots()) {

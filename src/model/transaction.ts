@@ -7,6 +7,8 @@ export const END_USE_CATEGORIES = [
 export type EndUseCategory = (typeof END_USE_CATEGORIES)[number];
 
 export const JURISDICTIONS = ['UN', 'EU', 'US', 'IT'] as const;
+/** Known jurisdictions assessed only when a transaction names them (data/rules/<J>/jurisdiction.json `onRequest`). */
+export const ON_REQUEST_JURISDICTIONS = ['UK'] as const;
 export type JurisdictionId = string; // 'UN' | 'EU' | 'US' | EU member state ISO-2
 
 /** What kind of body a party is, where a measure's scope depends on it (government vs. non-governmental forces). */

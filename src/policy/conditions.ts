@@ -6,6 +6,7 @@ import type { Condition, ItemCondition, PartyCondition, Rule } from './rule-sche
 import { displayColumn, type Geography, type GroupUse } from './geography.js';
 import type { Period } from './dates.js';
 import type { MeasureRef } from './regimes.js';
+import { statedCalibres } from './calibre.js';
 
 export interface ItemFacts {
   index: number;
@@ -196,6 +197,7 @@ function itemMatcher(c: ItemCondition, ctx: CompileContext): (i: ItemFacts, t: T
     if (c.usOrigin !== undefined && (i.item.usOrigin === true) !== c.usOrigin) return false;
     if (notCategory && i.item.category && notCategory.has(i.item.category)) return false;
     if (c.ear99 !== undefined && (cls.designation === 'EAR99') !== c.ear99) return false;
+    if (c.calibre && !calibreAbove(i, c.calibre.aboveMm, t)) return false;
     if (annex) {
       const hit = annex(i.item.code, i.item.description);
       if (!hit) return false;
@@ -216,6 +218,16 @@ function itemMatcher(c: ItemCondition, ctx: CompileContext): (i: ItemFacts, t: T
     for (const e of hits) t.codes.push(e.paragraph ?? e.code);
     return true;
   };
+}
+
+/** The stated calibre is above the bound; none stated counts as above, with a note saying so. */
+function calibreAbove(i: ItemFacts, aboveMm: number, t: Trace): boolean {
+  const stated = statedCalibres(i.item.description);
+  if (stated.length === 0) {
+    t.notes.push(`items[${i.index}] states no calibre in its description, so it is taken to be above ${aboveMm} mm (ammunition for heavy weapons, not small arms); state the calibre to have it assessed`);
+    return true;
+  }
+  return Math.max(...stated) > aboveMm;
 }
 
 function chartMatch(geo: Geography, f: Facts, i: ItemFacts, t: Trace, only?: string[]): boolean {

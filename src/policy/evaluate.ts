@@ -73,7 +73,7 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
   checkRequest(tx, day, rules);
   if (items.length !== tx.items.length) throw new Error('evaluatePolicy: one classification per item is required');
   if (screening.length !== tx.parties.length) throw new Error('evaluatePolicy: one screening per party is required');
-  const requested = tx.jurisdictions.length ? tx.jurisdictions : rules.jurisdictionIds();
+  const requested = tx.jurisdictions.length ? tx.jurisdictions : rules.defaultJurisdictionIds();
 
   const itemFacts: ItemFacts[] = tx.items.map((item, i) => ({ index: i, item, classification: items[i]! }));
   const hitFacts: HitFacts[] = screening.flatMap((s, i) => s.hits.map((hit) => ({ partyIndex: i, party: tx.parties[i]!, hit })));
@@ -92,7 +92,7 @@ export function evaluatePolicy(tx: Transaction, input: PolicyInput): Assessment 
     return det;
   });
 
-  const redFlags = dedupe([...transactionRedFlags(rules.redFlags, tx, items, screening), ...ruleFlags, ...ukListingFlags(screening), ...(input.extraRedFlags ?? [])]);
+  const redFlags = dedupe([...transactionRedFlags(rules.redFlags, tx, items, screening), ...ruleFlags, ...(requested.includes(UK_JURISDICTION) ? [] : ukListingFlags(screening)), ...(input.extraRedFlags ?? [])]);
   const assessment: Assessment = {
     asOf: day,
     determinations,
@@ -240,11 +240,14 @@ export const EU_LIST_NOT_LOADED =
   'EU consolidated financial sanctions list not loaded: parties were not screened against EU-only listings ' +
   '(making goods available to a person listed only by the EU is prohibited, e.g. Reg. 269/2014 Art 2(2)); load it with `vigil lists update eu` or `vigil lists import eu-fsf FILE`';
 
-/** No UK jurisdiction is modelled yet: a hit on the UK list is a red flag, citing its regime. */
+/** The jurisdiction whose rules (data/rules/UK/asset-freeze.json) determine UK list hits. */
+const UK_JURISDICTION = 'UK';
+
+/** UK not requested: a hit on the UK list is a red flag, citing its regime (issue 14). */
 function ukListingFlags(screening: PartyScreening[]): RedFlag[] {
   return screening.flatMap((s, i) => s.hits.filter((h) => h.source === 'uk-ofsi').map((h) => ({
     code: 'uk-listed-party',
-    message: `${s.name} matches ${h.matchedName} on the UK Consolidated List (OFSI${h.programs.length ? `, regime ${h.programs.join(', ')}` : ''}, score ${h.score.toFixed(2)}): UK financial sanctions apply to UK persons; no UK jurisdiction is modelled`,
+    message: `${s.name} matches ${h.matchedName} on the UK Consolidated List (OFSI${h.programs.length ? `, regime ${h.programs.join(', ')}` : ''}, score ${h.score.toFixed(2)}): UK financial sanctions apply to UK persons; the UK jurisdiction was not requested (name UK in jurisdictions for its determination)`,
     subject: `parties[${i}] ${s.name} ~ ${h.matchedName} (uk-ofsi ${h.entityId})`,
   })));
 }

@@ -28,6 +28,12 @@ export const ItemConditionSchema = z.strictObject({
   annex: nonEmpty.optional(),
   /** The item is none of these kinds ('food', 'medicine'): the "all goods except …" of a measure. */
   notCategory: z.array(z.enum(ITEM_CATEGORIES)).min(1).optional(),
+  /**
+   * The calibre the item's description states is above this many mm ('7.62x39 mm' is 7.62): ammunition
+   * for heavy weapons rather than small arms. A description that states no calibre is assumed above
+   * it (the stricter reading), and the determination says so.
+   */
+  calibre: z.strictObject({ aboveMm: z.number().positive() }).optional(),
 });
 export type ItemCondition = z.infer<typeof ItemConditionSchema>;
 
@@ -144,6 +150,8 @@ export const JurisdictionFileSchema = z.strictObject({
   id: z.string().regex(/^[A-Z]{2}$/),
   name: nonEmpty,
   inherits: z.array(z.string()).default([]),
+  /** Evaluated only when a transaction names it in `jurisdictions` (not among the defaults). */
+  onRequest: z.boolean().default(false),
   nexus: z.array(NexusTestSchema).min(1),
   notReached: nonEmpty,
   notModelled: z.array(nonEmpty).default([]),

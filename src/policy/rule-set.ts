@@ -93,6 +93,11 @@ export class RuleSet {
     return [...this.jurisdictions.keys()];
   }
 
+  /** The jurisdictions assessed when a transaction names none (those marked `onRequest` are left out). */
+  defaultJurisdictionIds(): string[] {
+    return [...this.jurisdictions.values()].filter((j) => !j.onRequest).map((j) => j.id);
+  }
+
   /** Rules written for the jurisdiction itself, not the inherited ones. */
   rulesOf(jurisdiction: string): readonly CompiledRule[] {
     return this.rules.get(jurisdiction) ?? [];

@@ -68,7 +68,9 @@ export function timelineFor(rules: RuleSet, destination: string, opts: TimelineO
   for (const j of opts.jurisdictions ?? []) {
     if (!known.includes(j)) throw new VigilInputError(`unknown jurisdiction ${JSON.stringify(j)}; known: ${known.join(', ')}`, '--jurisdiction');
   }
-  const order = opts.jurisdictions ?? [...known].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  // A jurisdiction assessed only on request (UK) gets a lane only where it has a regime for the destination.
+  const drawn = known.filter((j) => !rules.jurisdictions.get(j)?.onRequest || rules.regimesFor(j, destination).length > 0);
+  const order = opts.jurisdictions ?? [...drawn].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const firstYear = Math.min(1990, ...all.measures.flatMap((m) => m.periods.map((p) => Number((p.from ?? '1990').slice(0, 4)))));
   const fromYear = opts.fromYear ?? firstYear;
   const toYear = opts.toYear ?? Number(today.slice(0, 4));

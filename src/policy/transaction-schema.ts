@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { dataDir } from '../app/paths.js';
-import { END_USE_CATEGORIES, ITEM_CATEGORIES, JURISDICTIONS, KNOWLEDGE_TOPICS, PARTY_SECTORS, VigilInputError, type Transaction } from '../model/index.js';
+import { END_USE_CATEGORIES, ITEM_CATEGORIES, JURISDICTIONS, KNOWLEDGE_TOPICS, ON_REQUEST_JURISDICTIONS, PARTY_SECTORS, VigilInputError, type Transaction } from '../model/index.js';
 import { isValidDate, today } from './dates.js';
 import { formatPath } from './rule-set.js';
 
@@ -127,7 +127,7 @@ export function parseTransaction(raw: unknown, opts: { jurisdictions?: readonly 
     const where = [opts.where, formatPath(first.path) || '(document)'].filter(Boolean).join(' ');
     throw new VigilInputError(first.message + (rest.length ? `; also ${rest.join('; ')}` : ''), where, issues);
   }
-  const known = opts.jurisdictions ?? JURISDICTIONS;
+  const known: readonly string[] = opts.jurisdictions ?? [...JURISDICTIONS, ...ON_REQUEST_JURISDICTIONS];
   r.data.jurisdictions.forEach((j, i) => {
     if (r.data.jurisdictions.indexOf(j) !== i) {
       throw new VigilInputError(`jurisdiction ${JSON.stringify(j)} is listed twice`, [opts.where, `jurisdictions[${i}]`].filter(Boolean).join(' '));

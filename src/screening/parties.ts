@@ -8,9 +8,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Alert, AlertStatus, EntityType, ListEntry, RegisteredParty, ReviewDecision, ScreeningHit, Snapshot } from '../model/index.js';
 import { REVIEW_DECISIONS, VigilInputError, VigilRefusal } from '../model/index.js';
 import type { Store } from '../store/store.js';
+import type { PreparedToken } from '../matching/prepared.js';
 import { csvRecords } from '../lists/csv-records.js';
 import { readText } from '../lists/text-stream.js';
 import { ScreeningIndex } from './index.js';
+import { DeltaFilter } from './delta-filter.js';
 
 export interface PartyInput {
   name: string;
@@ -88,12 +90,12 @@ export function listingFingerprint(e: ListEntry): string {
   return createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 32);
 }
 
-export interface AlertCounts { screened: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number }
-const zero = (): AlertCounts => ({ screened: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
+export interface AlertCounts { screened: number; candidates: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number }
+const zero = (): AlertCounts => ({ screened: 0, candidates: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
 
-function screenOne(index: ScreeningIndex, p: RegisteredParty): ScreeningHit[] {
+function screenOne(index: ScreeningIndex, p: RegisteredParty, tokens?: PreparedToken[]): ScreeningHit[] {
   const birthYear = p.birthDate ? Number(p.birthDate.slice(0, 4)) : undefined;
-  return index.screen({ name: p.name, ...(p.type ? { type: p.type } : {}), ...(p.country ? { country: p.country } : {}), ...(birthYear ? { birthYear } : {}) }).hits;
+  return index.screen({ name: p.name, ...(p.type ? { type: p.type } : {}), ...(p.country ? { country: p.country } : {}), ...(birthYear ? { birthYear } : {}) }, tokens ? { tokens } : {}).hits;
 }
 
 /**
@@ -102,12 +104,16 @@ function screenOne(index: ScreeningIndex, p: RegisteredParty): ScreeningHit[] {
  */
 export async function recordAlerts(
   store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Map<string, { fingerprint: string; snapshotId: number }>,
+  filter?: DeltaFilter,
 ): Promise<AlertCounts> {
   const counts = zero();
   const found: { party: RegisteredParty; hit: ScreeningHit }[] = [];
   for (const p of parties) {
     counts.screened++;
-    for (const hit of screenOne(index, p)) found.push({ party: p, hit });
+    const tokens = filter ? filter.candidate(p.name) : undefined;
+    if (filter && !tokens) continue;
+    counts.candidates++;
+    for (const hit of screenOne(index, p, tokens)) found.push({ party: p, hit });
   }
   counts.hits = found.length;
   if (found.length === 0) return counts;
@@ -199,33 +205,40 @@ export async function reviewAlert(store: Store, id: string, decision: string, ac
   });
 }
 
-export interface RescreenResult extends AlertCounts { source: string; snapshot: number; previous?: number; added: number; changed: number; parties: number; durationMs: number }
+export interface RescreenResult extends AlertCounts {
+  source: string; snapshot: number; previous?: number; added: number; changed: number; parties: number;
+  durationMs: number;
+}
 
-/** Entries of `current` that are new or whose listing differs from `previous`. */
+/** Entries of `current` that are new or whose listing (fingerprint) differs from `previous`. */
 export async function changedEntries(store: Store, previous: Snapshot | undefined, current: Snapshot): Promise<{ entries: ListEntry[]; added: number; changed: number; fingerprints: Map<string, string> }> {
-  const before = new Map<string, string>();
-  if (previous) for (const e of await store.loadEntries([previous.id])) before.set(e.id, listingFingerprint(e));
   const entries: ListEntry[] = [];
   const fingerprints = new Map<string, string>();
   let added = 0;
   let changed = 0;
-  for (const e of await store.loadEntries([current.id])) {
-    const f = listingFingerprint(e);
-    const was = before.get(e.id);
-    if (was === f) continue;
-    if (was === undefined) added++; else changed++;
-    entries.push(e);
-    fingerprints.set(e.id, f);
+  // Only entries stored differently are read; a different document may still be the same listing
+  // (a new address or remark): those are not re-screened.
+  for (const { entry, previous: before } of await store.entriesDifferingFrom(previous?.id, current.id)) {
+    if (fingerprints.has(entry.id)) continue;
+    const f = listingFingerprint(entry);
+    if (before.some((b) => listingFingerprint(b) === f)) continue;
+    if (before.length === 0) added++; else changed++;
+    entries.push(entry);
+    fingerprints.set(entry.id, f);
   }
   return { entries, added, changed, fingerprints };
 }
 
+/** Parties read and screened per page. */
+const PAGE = 5_000;
+
 /**
  * Delta re-screening after `current` was activated in place of `previous`: every registered party
- * against the added and changed entries only, in pages of parties; one audit event with counts.
- * Safe to run again after a crash (alerts are keyed by pair and fingerprint).
+ * against the added and changed entries only (an index of just those, and the exact pre-filter of
+ * delta-filter.ts so that only parties sharing a similar token are screened); one audit event with
+ * counts. Safe to run again after a crash (alerts are keyed by pair and fingerprint).
  */
-export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string; pageSize?: number } = {}): Promise<RescreenResult | undefined> {
+export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string } = {}): Promise<RescreenResult | undefined> {
   const started = Date.now();
   const partyCount = await store.countParties();
   if (partyCount === 0) return undefined;
@@ -233,12 +246,13 @@ export async function rescreenAfterActivation(store: Store, previous: Snapshot |
   const counts = zero();
   if (delta.entries.length > 0) {
     const index = ScreeningIndex.build(delta.entries, [current]);
+    const filter = new DeltaFilter(index);
     const listing = new Map([...delta.fingerprints].map(([id, fingerprint]) => [id, { fingerprint, snapshotId: current.id }]));
     let afterId: string | undefined;
     for (;;) {
-      const page = await store.listParties({ ...(afterId ? { afterId } : {}), limit: o.pageSize ?? 2000 });
+      const page = await store.listParties({ ...(afterId ? { afterId } : {}), limit: PAGE });
       if (page.length === 0) break;
-      const c = await recordAlerts(store, index, page, listing);
+      const c = await recordAlerts(store, index, page, listing, filter);
       for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += c[k];
       afterId = page[page.length - 1]!.id;
     }

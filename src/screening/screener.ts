@@ -48,7 +48,11 @@ export function validateQueryName(name: unknown, where = 'name', opts: { strictU
  * unpruned: the index's candidates without the score bound — every name holding a token similar to
  * an indexed query token is scored (the reference the bound is checked against).
  */
-export interface ScreenOptions { bruteForce?: boolean; scoreEveryName?: boolean; unpruned?: boolean }
+export interface ScreenOptions {
+  bruteForce?: boolean; scoreEveryName?: boolean; unpruned?: boolean;
+  /** prepareName(q.name), when the caller has it already (delta re-screening tokenises once). */
+  tokens?: PreparedToken[];
+}
 
 /** What one query token meets: similar vocabulary tokens, and the names holding any of them (sorted). */
 export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Array }
@@ -133,7 +137,7 @@ function commonName(index: NameIndex, n: number): boolean {
 export function screenIndex(
   index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
 ): ScreeningHit[] {
-  const qTokens = prepareName(q.name);
+  const qTokens = opts.tokens ?? prepareName(q.name);
   if (qTokens.length === 0) return [];
   const hits = screenTokens(index, entries, cache, q, qTokens, threshold, opts);
   // Other readings of the query (readings.ts): a glued word split, a dangling compound prefix joined.

@@ -155,6 +155,12 @@ export interface Store {
   findPartyByRef(externalRef: string): Promise<RegisteredParty | undefined>;
   listParties(f?: PartyFilter): Promise<RegisteredParty[]>;
   countParties(): Promise<number>;
+  /** Id and name of registered parties in id order after `afterId` (the delta pre-filter's input). */
+  partyNames(afterId: string | undefined, limit: number): Promise<{ id: string; name: string }[]>;
+  /** These registered parties (removed ones left out), in id order. */
+  partiesByIds(ids: string[]): Promise<RegisteredParty[]>;
+  /** Entries of `currentId` stored differently from their entity in `previousId`, with its previous documents. */
+  entriesDifferingFrom(previousId: number | undefined, currentId: number): Promise<{ entry: ListEntry; previous: ListEntry[] }[]>;
   /** Mark removed (kept for the record); false when unknown or already removed. */
   removeParty(id: string, at: string): Promise<boolean>;
   getAlert(id: string): Promise<Alert | undefined>;

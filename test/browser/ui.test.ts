@@ -93,7 +93,7 @@ describe('web UI', { skip }, () => {
   });
 
   for (const width of ['desktop', 'phone'] as const) {
-    test(`assess S1: US prohibited, IT licence-required, divergence; as of 2005 the US card changes (${width})`, async () => {
+    test(`assess S1: US (not reaching the deal) would prohibit, IT licence-required, divergence; as of 2005 the US card changes (${width})`, async () => {
       const p = await page(width, '/assess');
       await p.getByLabel('Reference scenario').selectOption('S1-thermal-cameras-2003');
       assert.equal(await p.getByLabel('As of', { exact: true }).inputValue(), '2003-10-14');
@@ -103,7 +103,10 @@ describe('web UI', { skip }, () => {
       await us.waitFor();
       assert.equal(await us.getAttribute('data-outcome'), 'prohibited');
       assert.equal(await it.getAttribute('data-outcome'), 'licence-required');
-      assert.match(await us.getByTestId('outcome').innerText(), /prohibited/);
+      // US law does not reach this deal (no US nexus): said first, its "prohibited" only hypothetical.
+      assert.equal(await us.getAttribute('data-applies'), 'false');
+      assert.equal(await us.getByTestId('reach').innerText(), 'US law does not reach this export');
+      assert.match(await us.getByTestId('outcome').innerText(), /Were it to apply.*prohibited/);
       await p.getByTestId('divergence-banner').waitFor();
       assert.ok(await us.locator('cite').count() > 0, 'US rules are cited');
       await noHorizontalScroll(p, 'assess');

@@ -1,5 +1,5 @@
 // Issue 14: without an EU list, every EU and EU-member determination says EU-only listings were not
-// screened; with one it does not. A UK list hit is a red flag (no UK jurisdiction is modelled).
+// screened; with one it does not. A UK list hit is a red flag when UK is not requested (test/policy/uk-jurisdiction.test.ts: it feeds UK).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';

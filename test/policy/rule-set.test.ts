@@ -39,7 +39,8 @@ async function loadError(dir: string): Promise<VigilInputError> {
 
 test('the shipped rule set loads: four jurisdictions, every rule cited, hash over the canonical files', async () => {
   const rs = await loadRuleSet();
-  assert.deepEqual(rs.jurisdictionIds().sort(), ['EU', 'IT', 'UN', 'US']);
+  assert.deepEqual(rs.jurisdictionIds().sort(), ['EU', 'IT', 'UK', 'UN', 'US']);
+  assert.deepEqual(rs.defaultJurisdictionIds().sort(), ['EU', 'IT', 'UN', 'US'], 'UK is assessed only when named');
   assert.ok(rs.allRules().length >= 50);
   for (const r of rs.allRules()) {
     assert.ok(r.citation.length > 5 && r.summary.length > 10, r.id);

@@ -123,9 +123,9 @@ export interface Scenario {
   divergent?: boolean;
 }
 
-/** The reference scenarios, sorted by file name. */
-export function loadScenarios(): Scenario[] {
-  const dir = join(import.meta.dirname, '../fixtures/scenarios');
+/** The reference scenarios, sorted by file name; `sub` reads a subfolder instead (`own`: the project's own). */
+export function loadScenarios(sub = ''): Scenario[] {
+  const dir = join(import.meta.dirname, '../fixtures/scenarios', sub);
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Scenario);
 }

@@ -22,7 +22,7 @@ test('vigil screen NAME --json: one document with query, threshold, lists and hi
   const r = vigil(['screen', 'Moammar Gadhafi', '--json'], db);
   assert.equal(r.status, 0, r.stderr);
   const doc = JSON.parse(r.stdout) as { query: { name: string }; threshold: number; lists: { id: string; version: number; date: string }[]; hits: Hit[] };
-  assert.deepEqual(Object.keys(doc), ['query', 'threshold', 'lists', 'hits']);
+  assert.deepEqual(Object.keys(doc), ['query', 'threshold', 'lists', 'hits', 'warnings']);
   assert.equal(doc.query.name, 'Moammar Gadhafi');
   assert.ok(doc.threshold > 0 && doc.threshold < 1);
   assert.deepEqual(doc.lists.map((l) => l.id).sort(), ['uk-ofsi', 'un', 'us-csl']);

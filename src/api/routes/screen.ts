@@ -32,15 +32,21 @@ const screen: FastifyPluginAsync = async (app) => {
       // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
       const r = await app.vigil.screen(body, { audit: false });
       await recordScreening(app.audit, actorOf(request), body, r);
-      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
+      const warnings = await app.vigil.staleListWarnings(r.lists);
+      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits, warnings };
     }
     const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) }, new WorkBudget(app.screenWorkMs));
+    // A batch answer is an array of records (or JSON Lines): its warnings travel in a header.
+    reply.header(STALE_HEADER, JSON.stringify(await app.vigil.staleListWarnings(await app.vigil.listVersions())));
     if (wantsJsonLines(request.headers.accept)) {
       return reply.type('application/x-ndjson').send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
     return records;
   });
 };
+
+/** The stale-list warnings of a batch answer, as a JSON array (the single answer's `warnings`). */
+export const STALE_HEADER = 'x-vigil-warnings';
 
 function wantsJsonLines(accept: string | undefined): boolean {
   return !!accept && /application\/(x-)?ndjson|application\/jsonl/.test(accept);

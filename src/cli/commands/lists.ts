@@ -22,7 +22,7 @@ export function register(program: Command): void {
 
   lists.command('status')
     .description('Active list snapshots with their date, age and counts')
-    .option('--max-age-days <n>', `a list older than this is stale (default ${DEFAULT_MAX_AGE_DAYS})`, positiveInt('--max-age-days'))
+    .option('--max-age-days <n>', `a list older than this is stale (default $VIGIL_LIST_MAX_AGE_DAYS, else ${DEFAULT_MAX_AGE_DAYS})`, positiveInt('--max-age-days'))
     .option('--json', 'one JSON document on stdout')
     .action(action(async (o: { maxAgeDays?: number; json?: boolean }, cmd: Command) => {
       const report = await withVigil(cmd, (v) => listStatus(v.store, { maxAgeDays: o.maxAgeDays }), { bundled: false });

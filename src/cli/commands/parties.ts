@@ -9,6 +9,8 @@ import { action, printJson, withVigil } from '../context.js';
 const storeOnly = { bundled: false } as const;
 
 export function register(program: Command): void {
+  // main.ts loads this module for `parties` and for `alerts`: help loads both, so register once.
+  if (program.commands.some((c) => c.name() === 'parties')) return;
   const parties = program.command('parties').description('The party register: counterparties screened on registration and on every list change');
 
   parties.command('add')

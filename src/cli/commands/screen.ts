@@ -11,6 +11,7 @@ import { parseBirthYear, parseCountry, parseEntityType, parseLimit, parseThresho
 import { validateQueryName } from '../../screening/screener.js';
 import { action, printJson, withVigil, EXIT } from '../context.js';
 import { OutputFile } from '../output-file.js';
+import type { StaleListWarning } from '../../lists/freshness.js';
 
 interface ScreenOptions {
   type?: string; country?: string; birthYear?: string; threshold?: string; limit?: string;
@@ -49,16 +50,20 @@ export function register(program: Command): void {
         if (birthYear !== undefined) q.birthYear = birthYear;
         if (threshold !== undefined) q.threshold = threshold;
         if (limit !== undefined) q.limit = limit;
-        const result = await withVigil(cmd, (v) => v.screen(q));
-        if (opts.json) printJson(toJson(result));
+        const [result, warnings] = await withVigil(cmd, async (v) => {
+          const r = await v.screen(q);
+          return [r, await v.staleListWarnings(r.lists)] as const;
+        });
+        warnStale(warnings);
+        if (opts.json) printJson(toJson(result, warnings));
         else process.stdout.write(renderTable(result));
       }),
     );
 }
 
-/** The documented JSON shape (the hit's `type` is kept: it tells a person from a company). */
-function toJson(r: ScreenResult): unknown {
-  return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
+/** The documented JSON shape (the hit's `type` is kept: it tells a person from a company), as POST /api/screen answers. */
+function toJson(r: ScreenResult, warnings: StaleListWarning[]): unknown {
+  return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits, warnings };
 }
 
 async function screenBatch(cmd: Command, input: string, output: string | undefined, threshold?: number, limit?: number): Promise<void> {
@@ -99,11 +104,20 @@ async function screenRows(cmd: Command, input: string, file: OutputFile | undefi
       bar?.increment();
     }
     bar?.stop();
+    warnStale(await v.staleListWarnings(index.versions));
   });
   if (bad.length) {
     process.stderr.write(`vigil: ${input}: ${bad.length} of ${rows.length} rows could not be screened (rows ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}); see their "error" lines\n`);
     process.exitCode = EXIT.badInput;
   }
+}
+
+/**
+ * Stale lists on stderr, one line each (stdout keeps its documented JSON): a "no hit" on a
+ * months-old list must not pass for a "no hit" on today's.
+ */
+function warnStale(warnings: StaleListWarning[]): void {
+  for (const w of warnings) process.stderr.write(`vigil: warning: ${w.message}\n`);
 }
 
 /** A bad row echoed back without its 1 MB field. */

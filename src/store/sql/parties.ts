@@ -1,5 +1,5 @@
 // The party register and alerts. Documents are JSON text; the columns are what queries filter on.
-import type { Alert, AlertStatus, RegisteredParty } from '../../model/index.js';
+import type { Alert, AlertStatus, ListEntry, RegisteredParty } from '../../model/index.js';
 import type { AlertFilter, PartyFilter } from '../store.js';
 import type { Executor } from './executor.js';
 import { insertRows } from './insert-rows.js';
@@ -86,4 +86,45 @@ export async function listAlerts(ex: Executor, f: AlertFilter = {}): Promise<Ale
 export async function countAlerts(ex: Executor, status?: AlertStatus): Promise<number> {
   const row = await ex.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM alerts${status ? ' WHERE status = ?' : ''}`, status ? [status] : []);
   return Number(row?.n ?? 0);
+}
+
+/** Id and name of registered parties in id order after `afterId`: what the delta pre-filter reads (no JSON). */
+export async function partyNames(ex: Executor, afterId: string | undefined, limit: number): Promise<{ id: string; name: string }[]> {
+  return ex.all<{ id: string; name: string }>(
+    `SELECT id, name FROM parties WHERE removed_at IS NULL${afterId !== undefined ? ' AND id > ?' : ''} ORDER BY id LIMIT ${Math.floor(limit)}`,
+    afterId !== undefined ? [afterId] : [],
+  );
+}
+
+export async function partiesByIds(ex: Executor, ids: string[]): Promise<RegisteredParty[]> {
+  const out: RegisteredParty[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const some = ids.slice(i, i + 500);
+    const docs = await ex.column<string>(`SELECT doc FROM parties WHERE id IN (${some.map(() => '?').join(', ')}) AND removed_at IS NULL ORDER BY id`, some);
+    out.push(...docs.map((d) => JSON.parse(d) as RegisteredParty));
+  }
+  return out;
+}
+
+/**
+ * Entries of snapshot `currentId` whose stored document differs from every document of the same
+ * entity in `previousId` (all of them when there is no previous snapshot), each with the previous
+ * documents of its entity. The documents are compared as text, so the unchanged bulk of a list is
+ * never parsed. (A NOT EXISTS join lets SQLite probe by snapshot instead of entity: minutes.)
+ */
+export async function entriesDifferingFrom(ex: Executor, previousId: number | undefined, currentId: number): Promise<{ entry: ListEntry; previous: ListEntry[] }[]> {
+  const before = new Map<string, string[]>();
+  if (previousId !== undefined) {
+    for (const r of await ex.all<{ entity_id: string; doc: string }>('SELECT entity_id, doc FROM list_entries WHERE snapshot_id = ?', [previousId])) {
+      const docs = before.get(r.entity_id);
+      if (docs) docs.push(r.doc); else before.set(r.entity_id, [r.doc]);
+    }
+  }
+  const out: { entry: ListEntry; previous: ListEntry[] }[] = [];
+  for (const r of await ex.all<{ entity_id: string; doc: string }>('SELECT entity_id, doc FROM list_entries WHERE snapshot_id = ? ORDER BY id', [currentId])) {
+    const docs = before.get(r.entity_id) ?? [];
+    if (docs.includes(r.doc)) continue;
+    out.push({ entry: JSON.parse(r.doc) as ListEntry, previous: docs.map((d) => JSON.parse(d) as ListEntry) });
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 // The measures of a destination through time (GET /api/timeline?format=svg, drawn by the server
 // from the same data as `vigil timeline`). Focusing or hovering a band shows its measure, its
-// instrument and its dates; clicking the chart (or the date field) moves the as-of cursor.
+// instrument and its dates; clicking or dragging on the chart, or the as-of slider under it (arrow
+// keys: a day; Shift+arrows: a month; Page Up/Down: a year), moves the as-of cursor.
 // The SVG is inert markup: no script, no style attributes (CSP).
-import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { apiRaw } from '../api.ts';
 
 interface BandInfo { measure: string; jurisdiction: string; effect: string; from: string; to: string; citation: string; summary: string; lifted?: string; liftedBy?: string; suspended?: string }
@@ -49,30 +50,79 @@ export function Timeline({ destination, asOf, onPick, from, to }: { destination:
     });
   };
 
-  const pick = (e: MouseEvent<HTMLDivElement>) => {
-    if (!onPick) return;
+  // The chart's date range, read from the drawn SVG (data-from / data-to), for the slider.
+  const [span, setSpan] = useState<{ from: string; to: string } | null>(null);
+  useEffect(() => {
     const root = box.current?.querySelector('svg');
-    if (!root) return;
+    const f = root?.dataset.from;
+    const t = root?.dataset.to;
+    setSpan(f && t ? { from: f, to: t } : null);
+  }, [svg]);
+
+  const dayAt = (clientX: number): string | null => {
+    const root = box.current?.querySelector('svg');
+    if (!root) return null;
     const { from: f, to: t, left, right } = root.dataset;
-    if (!f || !t || !left || !right) return;
+    if (!f || !t || !left || !right) return null;
     const rect = root.getBoundingClientRect();
     const scale = Number(root.getAttribute('width')) / rect.width;
-    const x = (e.clientX - rect.left) * scale;
+    const x = (clientX - rect.left) * scale;
     const k = (x - Number(left)) / (Number(right) - Number(left));
-    if (k < 0 || k > 1) return;
-    const t0 = Date.parse(`${f}T00:00:00Z`);
-    const t1 = Date.parse(`${t}T00:00:00Z`);
-    onPick(new Date(t0 + k * (t1 - t0)).toISOString().slice(0, 10));
+    if (k < 0 || k > 1) return null;
+    return fromDays(toDays(f) + Math.round(k * (toDays(t) - toDays(f))));
+  };
+  const pick = (e: MouseEvent<HTMLDivElement>) => {
+    const d = onPick && dayAt(e.clientX);
+    if (d) onPick!(d);
+  };
+  // Dragging on the chart moves the cursor with the pointer (the page re-assesses once it settles).
+  const dragging = useRef(false);
+  const lastDrag = useRef('');
+  const dragStart = (e: PointerEvent<HTMLDivElement>) => {
+    if (!onPick || e.button !== 0) return;
+    dragging.current = true;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const dragMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!dragging.current) return;
+    const d = dayAt(e.clientX);
+    if (d && d !== lastDrag.current) { lastDrag.current = d; onPick!(d); }
+  };
+  const dragEnd = () => { dragging.current = false; };
+
+  const slide = (day: number) => {
+    if (!onPick || !span) return;
+    onPick(fromDays(Math.min(toDays(span.to), Math.max(toDays(span.from), day))));
+  };
+  const sliderKeys = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!asOf || !span) return;
+    const d = new Date(`${asOf}T00:00:00Z`);
+    if (e.key === 'PageUp' || e.key === 'PageDown') d.setUTCFullYear(d.getUTCFullYear() + (e.key === 'PageUp' ? 1 : -1));
+    else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowUp' || e.key === 'ArrowLeft' || e.key === 'ArrowDown')) d.setUTCMonth(d.getUTCMonth() + (e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : -1));
+    else return;
+    e.preventDefault();
+    slide(toDays(d.toISOString().slice(0, 10)));
   };
 
   return (
     <figure className="law-timeline" aria-labelledby={caption}>
       <figcaption id={caption}>
         The law on {destination.toUpperCase()} through time{asOf ? <>, as of <time dateTime={asOf}>{asOf}</time></> : null}
-        <span className="hint"> — one lane per jurisdiction; hatched: suspended; bar: lifted. Tab to a band for its instrument and dates{onPick ? '; click the chart to move the as-of date' : ''}.</span>
+        <span className="hint"> — one lane per jurisdiction; hatched: suspended; bar: lifted. Tab to a band for its instrument and dates{onPick ? '; click or drag on the chart, or use the slider below it, to move the as-of date' : ''}.</span>
       </figcaption>
       {error && <p className="error" role="alert">{error}</p>}
-      <div ref={box} className="law-timeline-svg" data-testid="law-timeline" onFocus={show} onMouseOver={show} onClick={pick} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div ref={box} className="law-timeline-svg" data-testid="law-timeline" onFocus={show} onMouseOver={show} onClick={pick}
+        onPointerDown={dragStart} onPointerMove={dragMove} onPointerUp={dragEnd} onPointerCancel={dragEnd} dangerouslySetInnerHTML={{ __html: svg }} />
+      {onPick && span && asOf && (
+        <div className="law-timeline-slider no-print">
+          <label htmlFor={`${caption}-slider`}>As-of date on the timeline</label>
+          <input id={`${caption}-slider`} type="range" data-testid="asof-slider"
+            min={toDays(span.from)} max={toDays(span.to)} step={1} value={Math.min(toDays(span.to), Math.max(toDays(span.from), toDays(asOf)))}
+            aria-valuetext={asOf} aria-describedby={`${caption}-slider-hint`}
+            onChange={(e) => slide(Number(e.target.value))} onKeyDown={sliderKeys} />
+          <span id={`${caption}-slider-hint`} className="hint">Arrow keys: a day; Shift+arrows: a month; Page Up/Down: a year.</span>
+        </div>
+      )}
       <div className="law-timeline-detail" role="status" aria-live="polite" data-testid="law-timeline-detail">
         {band
           ? (
@@ -91,4 +141,12 @@ export function Timeline({ destination, asOf, onPick, from, to }: { destination:
       </div>
     </figure>
   );
+}
+
+/** Whole days since 1970-01-01 (UTC): the slider's unit. */
+function toDays(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+function fromDays(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }

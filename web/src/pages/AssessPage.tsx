@@ -8,9 +8,11 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TransactionForm } from './TransactionForm.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
 import { cleanTransaction, emptyTransaction, parseTransactionJson } from './transaction-draft.ts';
+import { OpenCase } from './OpenCase.tsx';
+import { DateInput, isIsoDay } from '../components/DateInput.tsx';
 
 type Mode = 'form' | 'json';
-const VALID_DATE = /^(19|20)\d\d-\d\d-\d\d$/;
+const VALID_DATE = { test: isIsoDay };
 
 export function AssessPage() {
   const [tx, setTx] = useState<Transaction>(emptyTransaction);
@@ -135,7 +137,7 @@ export function AssessPage() {
         <div className="row wrap submitbar">
           <div className="field">
             <label htmlFor="asof">As of</label>
-            <input id="asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-describedby="asof-hint" />
+            <DateInput id="asof" value={asOf} onChange={setAsOf} aria-describedby="asof-hint" />
             <span id="asof-hint" className="hint">Empty: the transaction date. Changing it re-assesses.</span>
           </div>
           <button type="submit" disabled={busy}>{busy ? 'Assessing…' : 'Assess'}</button>
@@ -148,7 +150,9 @@ export function AssessPage() {
             <button type="button" onClick={() => void downloadMemo()} disabled={memoBusy}>{memoBusy ? 'Preparing the memo…' : 'Download memo (PDF)'}</button>
             <button type="button" className="secondary" onClick={() => window.print()}>Print memo</button>
           </div>
-          <Timeline destination={assessed.destination} asOf={result.asOf} onPick={(d) => setAsOf(d)} />
+          <OpenCase transaction={assessed} />
+          {/* The cursor follows the date being chosen (drag, keys, field) at once; the cards follow when re-assessed. */}
+          <Timeline destination={assessed.destination} asOf={VALID_DATE.test(asOf) ? asOf : result.asOf} onPick={(d) => setAsOf(d)} />
         </>
       )}
       {result && <AssessmentView a={result} busy={busy} />}

@@ -20,10 +20,10 @@ export function AssessmentView({ a, busy }: { a: Assessment; busy: boolean }) {
         ? (
           <div className="banner diverge" role="status" data-testid="divergence-banner">
             <strong>The jurisdictions diverge.</strong>{' '}
-            {a.determinations.map((d) => `${d.jurisdiction}: ${d.outcome}`).join(' · ')}
+            {a.determinations.map(bannerText).join(' · ')}
           </div>
         )
-        : <div className="banner agree" role="status">The jurisdictions agree: {a.determinations[0] ? a.determinations[0].outcome : 'no determinations'}.</div>}
+        : <div className="banner agree" role="status">The jurisdictions agree: {a.determinations[0] ? a.determinations[0].outcome : 'no determinations'}.{a.determinations.some((d) => !d.applies) ? ` (${a.determinations.filter((d) => !d.applies).map((d) => d.jurisdiction).join(', ')}: law does not reach this export.)` : ''}</div>}
       <div className="cards">
         {a.determinations.map((d) => <DeterminationCard key={d.jurisdiction} d={d} />)}
       </div>
@@ -83,19 +83,39 @@ export function AssessmentView({ a, busy }: { a: Assessment; busy: boolean }) {
   );
 }
 
+/** "US: prohibited", or for a law that does not reach the deal "US: law does not reach it (would be prohibited)". */
+function bannerText(d: Determination): string {
+  const outcome = OUTCOME_TEXT[d.outcome] ?? d.outcome;
+  return d.applies ? `${d.jurisdiction}: ${outcome}` : `${d.jurisdiction}: law does not reach it (would be ${outcome})`;
+}
+
+/**
+ * One jurisdiction. When its law does not reach the deal (`applies` false) that is the headline,
+ * and the outcome its rules would give is shown greyed below it as hypothetical: a red
+ * "prohibited" for a law that does not apply would send the officer the wrong way.
+ */
 function DeterminationCard({ d }: { d: Determination }) {
+  const outcome = OUTCOME_TEXT[d.outcome] ?? d.outcome;
   return (
-    <article className={`det outcome-${d.outcome}`} data-testid={`determination-${d.jurisdiction}`} data-outcome={d.outcome} aria-labelledby={`det-${d.jurisdiction}`}>
+    <article className={d.applies ? `det outcome-${d.outcome}` : 'det not-reached'} data-testid={`determination-${d.jurisdiction}`} data-outcome={d.outcome} data-applies={String(d.applies)} aria-labelledby={`det-${d.jurisdiction}`}>
       <header>
         <h4 id={`det-${d.jurisdiction}`}>{d.jurisdiction} <span className="muted small">{NAMES[d.jurisdiction] ?? ''}</span></h4>
-        <p className={`outcome outcome-${d.outcome}`} data-testid="outcome">{OUTCOME_TEXT[d.outcome] ?? d.outcome}</p>
+        {d.applies
+          ? <p className={`outcome outcome-${d.outcome}`} data-testid="outcome">{outcome}</p>
+          : <p className="outcome not-reached" data-testid="reach">{d.jurisdiction} law does not reach this export</p>}
       </header>
-      <p className={d.applies ? 'applies' : 'applies no'}>
-        {d.applies ? 'Its law reaches this transaction: ' : 'Its law does not reach this transaction (the outcome shows what its rules would require): '}
-        {d.nexus}
-      </p>
-      <h5>Rules that fired</h5>
-      {d.reasons.length === 0 ? <p className="muted">None.</p> : <ul className="reasons">{d.reasons.map((r, i) => <ReasonItem key={i} r={r} />)}</ul>}
+      {d.applies
+        ? <p className="applies">Its law reaches this transaction: {d.nexus}</p>
+        : (
+          <>
+            <p className="applies no">Why not: {d.nexus}</p>
+            <p className="hypothetical" data-testid="outcome">Were it to apply, its rules would give: <span className="outcome-word">{outcome}</span></p>
+          </>
+        )}
+      <div className={d.applies ? undefined : 'hypothetical-body'}>
+        <h5>Rules that fired{d.applies ? '' : ' (hypothetically)'}</h5>
+        {d.reasons.length === 0 ? <p className="muted">None.</p> : <ul className="reasons">{d.reasons.map((r, i) => <ReasonItem key={i} r={r} />)}</ul>}
+      </div>
       {d.notModelled?.length > 0 && (
         <>
           <h5>Not modelled</h5>

@@ -1,5 +1,5 @@
 // Search the control lists by entry code, CAS number or description.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import type { ClassifyResponse } from '../types.ts';
 import { markSnippet, markTerms } from '../components/highlight.ts';
@@ -7,31 +7,63 @@ import { Marked } from '../components/Marked.tsx';
 import { Chips } from '../components/Chips.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { ScoreBar } from '../components/ScoreBar.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 const MATCHED_ON: Record<string, string> = { code: 'by code', cas: 'by CAS number', text: 'by text' };
 
+const fromUrl = () => { const u = new URLSearchParams(location.search); return { q: u.get('q') ?? '', asOf: u.get('asOf') ?? '' }; };
+
 export function ClassifyPage() {
-  const [q, setQ] = useState('');
-  const [asOf, setAsOf] = useState('');
+  // The query lives in the URL (/classify?q=…&asOf=…): bookmarkable, shareable, and a reload shows the same answer.
+  const [initial] = useState(fromUrl);
+  const [q, setQ] = useState(initial.q);
+  const [asOf, setAsOf] = useState(initial.asOf);
   const [result, setResult] = useState<ClassifyResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const inflight = useRef<AbortController | null>(null);
 
-  async function search(e: FormEvent) {
-    e.preventDefault();
-    if (!q.trim()) return;
+  async function run(query: string, day: string) {
+    if (!query.trim()) return;
+    inflight.current?.abort();
+    const ctl = new AbortController();
+    inflight.current = ctl;
     setBusy(true);
     setError(null);
     try {
-      const params = new URLSearchParams({ q: q.trim() });
-      if (asOf) params.set('asOf', asOf);
-      setResult(await api.get<ClassifyResponse>(`/api/classify?${params}`));
+      const params = new URLSearchParams({ q: query.trim() });
+      if (day) params.set('asOf', day);
+      const r = await api.get<ClassifyResponse>(`/api/classify?${params}`, ctl.signal);
+      if (inflight.current === ctl) setResult(r);
     } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
       setError(err);
       setResult(null);
     } finally {
-      setBusy(false);
+      if (inflight.current === ctl) { setBusy(false); inflight.current = null; }
     }
+  }
+
+  useEffect(() => { if (initial.q.trim()) void run(initial.q, initial.asOf); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    const onPop = () => {
+      if (location.pathname !== '/classify') return;
+      const u = fromUrl();
+      setQ(u.q); setAsOf(u.asOf);
+      if (u.q.trim()) void run(u.q, u.asOf); else setResult(null);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    if (!q.trim()) return;
+    const params = new URLSearchParams({ q: q.trim() });
+    if (asOf) params.set('asOf', asOf);
+    const url = `/classify?${params}`;
+    if (url !== location.pathname + location.search) history.pushState(null, '', url);
+    void run(q, asOf);
   }
 
   return (
@@ -45,7 +77,7 @@ export function ClassifyPage() {
         </div>
         <div className="field">
           <label htmlFor="c-asof">As of (optional)</label>
-          <input id="c-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="c-asof" value={asOf} onChange={setAsOf} />
         </div>
         <div className="field actions"><button type="submit" disabled={busy}>{busy ? 'Searching…' : 'Search'}</button></div>
       </form>

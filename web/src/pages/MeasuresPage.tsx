@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { Timeline } from '../components/Timeline.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 interface Period { from: string | null; to: string | null; citation?: string }
 interface Measure { jurisdiction: string; regime: string; id: string; type: string; effect: string; citation: string; summary: string; periods: Period[]; suspensions: Period[]; status?: string; requirements?: { id: string; text: string; citation: string }[] }
@@ -41,7 +42,7 @@ export function MeasuresPage() {
         </div>
         <div className="field">
           <label htmlFor="m-asof">As of (YYYY-MM-DD, optional)</label>
-          <input id="m-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="m-asof" value={asOf} onChange={setAsOf} />
         </div>
         <button type="submit">Show</button>
       </form>

@@ -1,42 +1,91 @@
 // Screen one party against the lists; or a file of parties (BatchScreen).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import type { ScreenResult } from '../types.ts';
 import { ENTITY_TYPES } from '../constants.ts';
 import { HitCard } from '../components/HitCard.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { BatchScreen } from './BatchScreen.tsx';
+import { StaleBanner, type StaleWarning } from '../components/StaleBanner.tsx';
+
+/** The query as it sits in the URL (/screen?q=…&threshold=…), so a screening can be bookmarked and shared. */
+interface Query { name: string; type: string; country: string; birthYear: string; threshold: string; limit: string }
+const URL_KEYS: [keyof Query, string][] = [['name', 'q'], ['type', 'type'], ['country', 'country'], ['birthYear', 'birthYear'], ['threshold', 'threshold'], ['limit', 'limit']];
+
+function queryFromUrl(): Query {
+  const u = new URLSearchParams(location.search);
+  const q: Query = { name: '', type: '', country: '', birthYear: '', threshold: '', limit: '10' };
+  for (const [k, p] of URL_KEYS) { const v = u.get(p); if (v !== null) q[k] = k === 'country' ? v.toUpperCase() : v; }
+  return q;
+}
+
+function queryToUrl(q: Query): string {
+  const u = new URLSearchParams();
+  for (const [k, p] of URL_KEYS) if (q[k].trim() && !(k === 'limit' && q[k] === '10')) u.set(p, q[k].trim());
+  return `/screen?${u}`;
+}
+
+type Answer = ScreenResult & { warnings?: StaleWarning[] };
 
 export function ScreenPage() {
-  const [name, setName] = useState('');
-  const [type, setType] = useState('');
-  const [country, setCountry] = useState('');
-  const [birthYear, setBirthYear] = useState('');
-  const [threshold, setThreshold] = useState('');
-  const [limit, setLimit] = useState('10');
-  const [result, setResult] = useState<ScreenResult | null>(null);
+  const [initial] = useState(queryFromUrl);
+  const [name, setName] = useState(initial.name);
+  const [type, setType] = useState(initial.type);
+  const [country, setCountry] = useState(initial.country);
+  const [birthYear, setBirthYear] = useState(initial.birthYear);
+  const [threshold, setThreshold] = useState(initial.threshold);
+  const [limit, setLimit] = useState(initial.limit);
+  const [result, setResult] = useState<Answer | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const inflight = useRef<AbortController | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) return;
+  async function search(q: Query) {
+    if (!q.name.trim()) return;
+    inflight.current?.abort();
+    const ctl = new AbortController();
+    inflight.current = ctl;
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, unknown> = { name: name.trim() };
-      if (type) body.type = type;
-      if (country.trim()) body.country = country.trim();
-      if (birthYear.trim()) body.birthYear = Number(birthYear);
-      if (threshold.trim()) body.threshold = Number(threshold);
-      if (limit.trim()) body.limit = Number(limit);
-      setResult(await api.post<ScreenResult>('/api/screen', body));
+      const body: Record<string, unknown> = { name: q.name.trim() };
+      if (q.type) body.type = q.type;
+      if (q.country.trim()) body.country = q.country.trim();
+      if (q.birthYear.trim()) body.birthYear = Number(q.birthYear);
+      if (q.threshold.trim()) body.threshold = Number(q.threshold);
+      if (q.limit.trim()) body.limit = Number(q.limit);
+      const r = await api.post<Answer>('/api/screen', body, ctl.signal);
+      if (inflight.current === ctl) setResult(r);
     } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
       setError(err);
       setResult(null);
     } finally {
-      setBusy(false);
+      if (inflight.current === ctl) { setBusy(false); inflight.current = null; }
     }
+  }
+
+  // A bookmarked or shared /screen?q=… runs its query on load.
+  useEffect(() => { if (initial.name.trim()) void search(initial); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Back and forward between screenings show the query of that entry again.
+  useEffect(() => {
+    const onPop = () => {
+      if (location.pathname !== '/screen' && location.pathname !== '/') return;
+      const q = queryFromUrl();
+      setName(q.name); setType(q.type); setCountry(q.country); setBirthYear(q.birthYear); setThreshold(q.threshold); setLimit(q.limit);
+      if (q.name.trim()) void search(q); else setResult(null);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const q = { name, type, country, birthYear, threshold, limit };
+    if (!name.trim()) return;
+    const url = queryToUrl(q);
+    if (url !== location.pathname + location.search) history.pushState(null, '', url);
+    void search(q);
   }
 
   return (
@@ -82,13 +131,14 @@ export function ScreenPage() {
   );
 }
 
-function ScreenResults({ result }: { result: ScreenResult }) {
+function ScreenResults({ result }: { result: Answer }) {
   const n = result.hits.length;
   return (
     <section className="results" aria-live="polite" aria-labelledby="screen-results">
       <h2 id="screen-results">
         {n === 0 ? 'No hits' : `${n} hit${n === 1 ? '' : 's'}`} for “<bdi>{result.query.name}</bdi>”
       </h2>
+      <StaleBanner warnings={result.warnings} />
       <p className="muted small">
         threshold {result.threshold.toFixed(2)} · lists {result.lists.map((l) => `${l.id} ${l.date}`).join(', ') || 'none'}
       </p>

@@ -1,6 +1,7 @@
 // The transaction as a form: exporter, destination, parties, items, end use, jurisdictions.
 import type { EndUseCategory, Item, Party, Transaction } from '../types.ts';
 import { END_USE_CATEGORIES, ENTITY_TYPES, JURISDICTIONS, PARTY_ROLES } from '../constants.ts';
+import { DateInput } from '../components/DateInput.tsx';
 
 interface Props { tx: Transaction; onChange: (tx: Transaction) => void }
 
@@ -17,7 +18,7 @@ export function TransactionForm({ tx, onChange }: Props) {
         <legend>Shipment</legend>
         <div className="form-grid">
           <div className="field"><label htmlFor="t-date">Transaction date</label>
-            <input id="t-date" type="date" required value={tx.date} onChange={(e) => set({ date: e.target.value })} /></div>
+            <DateInput id="t-date" required value={tx.date} onChange={(v) => set({ date: v })} /></div>
           <div className="field"><label htmlFor="t-dest">Destination (ISO-2)</label>
             <input id="t-dest" maxLength={2} required value={tx.destination} onChange={(e) => set({ destination: e.target.value.toUpperCase() })} /></div>
           <div className="field wide"><label htmlFor="t-exp">Exporter</label>

@@ -9,6 +9,7 @@ import { AssessmentView } from '../AssessmentView.tsx';
 import { CaseMemoButtons } from '../../components/MemoButtons.tsx';
 import { Timeline } from '../../components/Timeline.tsx';
 import type { CaseView, ReplayResult } from './case-types.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Act = (path: string, body?: unknown) => Promise<void>;
 
@@ -137,7 +138,7 @@ function TransitionForm({ c, act, busy }: { c: CaseView; act: Act; busy: boolean
       {to === 'approved' && (
         <div className="field">
           <label htmlFor="t-valid">Licence valid until (default two years)</label>
-          <input id="t-valid" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+          <DateInput id="t-valid" value={validUntil} onChange={setValidUntil} />
         </div>
       )}
       <div className="field">
@@ -231,7 +232,7 @@ function Licence({ c, act, busy }: { c: CaseView; act: Act; busy: boolean }) {
             <select id="s-item" value={item} onChange={(e) => setItem(e.target.value)}>{lic.items.map((i) => <option key={i.index} value={i.index}>{i.index}: {i.code ?? i.description}</option>)}</select></div>
           <div className="field"><label htmlFor="s-qty">Quantity</label><input id="s-qty" type="number" min="0" step="any" value={quantity} onChange={(e) => setQuantity(e.target.value)} /></div>
           <div className="field"><label htmlFor="s-val">Value</label><input id="s-val" type="number" min="0" step="any" value={value} onChange={(e) => setValue(e.target.value)} /></div>
-          <div className="field"><label htmlFor="s-date">Date</label><input id="s-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} /></div>
+          <div className="field"><label htmlFor="s-date">Date</label><DateInput id="s-date" required value={date} onChange={setDate} /></div>
           <div className="field actions"><button type="submit" disabled={busy}>Record shipment</button></div>
         </form>
       )}

@@ -7,6 +7,10 @@ import { ErrorBox } from '../../components/ErrorBox.tsx';
 import { download } from '../../components/download.ts';
 import { SCENARIOS } from '../../scenarios.ts';
 import { STATES, type CaseRecord, type CaseView } from './case-types.ts';
+import { TransactionForm } from '../TransactionForm.tsx';
+import { cleanTransaction, emptyTransaction } from '../transaction-draft.ts';
+import type { Transaction } from '../../types.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Filters { state: string; applicant: string; destination: string }
 
@@ -82,36 +86,48 @@ export default function CasesPage() {
   );
 }
 
+/** A new application as a form (the same one as Assess): no JSON to write by hand. */
 function NewCase() {
   const [applicant, setApplicant] = useState('');
-  const [text, setText] = useState(() => JSON.stringify(SCENARIOS[0]?.transaction ?? {}, null, 2));
+  const [tx, setTx] = useState<Transaction>(emptyTransaction);
+  const [scenario, setScenario] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  const load = (id: string) => {
+    setScenario(id);
+    const s = SCENARIOS.find((x) => x.id === id);
+    if (s) { setTx(structuredClone(s.transaction)); if (!applicant) setApplicant(s.transaction.exporter.name); }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    let transaction: unknown;
-    try { transaction = JSON.parse(text); } catch (err) { setError(new Error(`The transaction is not valid JSON: ${(err as Error).message}`)); return; }
     setBusy(true);
     try {
-      const c = await api.post<CaseView>('/api/cases', { applicant, transaction, submit: true });
+      const c = await api.post<CaseView>('/api/cases', { applicant: applicant.trim(), transaction: cleanTransaction(tx), submit: true });
       navigate(`/cases/${encodeURIComponent(c.id)}`);
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
 
   return (
-    <details className="card">
+    <details className="card new-case">
       <summary><strong>New application</strong></summary>
       <form onSubmit={submit} aria-label="New licence application">
-        <div className="field">
-          <label htmlFor="n-applicant">Applicant</label>
-          <input id="n-applicant" required value={applicant} onChange={(e) => setApplicant(e.target.value)} />
+        <div className="form-grid">
+          <div className="field wide">
+            <label htmlFor="n-applicant">Applicant</label>
+            <input id="n-applicant" required dir="auto" value={applicant} onChange={(e) => setApplicant(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="n-scenario">Start from a reference scenario (optional)</label>
+            <select id="n-scenario" value={scenario} onChange={(e) => load(e.target.value)}>
+              <option value="">— blank —</option>
+              {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.id.split('-')[0]}: {s.title}</option>)}
+            </select>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="n-tx">Transaction (JSON, as for Assess)</label>
-          <textarea id="n-tx" rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
+        <TransactionForm tx={tx} onChange={setTx} />
         <ErrorBox error={error} />
         <button type="submit" disabled={busy}>{busy ? 'Submitting…' : 'Submit application'}</button>
       </form>
@@ -148,7 +164,7 @@ function LicenceExpiry({ onDone }: { onDone: () => void }) {
       <form className="row wrap" onSubmit={run} aria-label="Close expired licences">
         <div className="field">
           <label htmlFor="x-asof">Judge validity on</label>
-          <input id="x-asof" type="date" required value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateInput id="x-asof" required value={asOf} onChange={setAsOf} />
         </div>
         <button type="submit" disabled={busy}>{busy ? 'Closing…' : 'Close expired licences'}</button>
       </form>

@@ -1,0 +1,64 @@
+// Which registered parties could meet an index of a few changed list entries, decided per token and
+// without screening: the pre-filter of delta re-screening (issue 14).
+//
+// Exact, not a heuristic. screener.ts finds a query's candidate names only through the similar
+// vocabulary tokens of its own tokens (NameIndex.similarTokens, via SimilarityCache) and of its other
+// readings (readings.ts). A party none of whose tokens has a similar token in the index, and whose
+// name has no other reading, therefore has no candidate and no hit: screening it is skipped. Every
+// party that passes is screened in full, so the alerts are those a screening of every party gives.
+// Tokens repeat across a register (given names, legal forms, trade words), so each distinct token is
+// judged once: the cost per party is tokenising its name.
+import { matchingData } from '../matching/data.js';
+import { prepareName, prepareToken, type PreparedToken } from '../matching/prepared.js';
+import { GLUED_MIN, GLUED_PART_MIN } from '../matching/readings.js';
+import { tokenizeName, type NameToken } from '../matching/tokenize.js';
+import type { ScreeningIndex } from './index.js';
+
+export class DeltaFilter {
+  private readonly verdicts = new Map<string, { token: PreparedToken; meets: boolean }>();
+  constructor(private readonly index: ScreeningIndex) {}
+
+  /**
+   * undefined when screening `name` against the index cannot give a hit; else prepareName(name),
+   * for the screening (ScreenOptions.tokens), each distinct token prepared once.
+   */
+  candidate(name: string): PreparedToken[] | undefined {
+    let tokens: NameToken[];
+    try {
+      tokens = tokenizeName(name);
+    } catch {
+      return prepareName(name); // let the screening itself say what is wrong with the name
+    }
+    let meets = false;
+    const prepared = tokens.map((t) => {
+      // Everything prepareToken and the readings look at.
+      const key = `${t.text}|${t.kind}|${t.surname ? 1 : 0}|${t.unvocalised ? 1 : 0}|${t.skeleton}|${t.bare ?? ''}|${t.syllabic ? 1 : 0}|${t.vocalic ?? ''}`;
+      let v = this.verdicts.get(key);
+      if (v === undefined) {
+        const token = prepareToken(t);
+        v = { token, meets: this.judge(token) };
+        this.verdicts.set(key, v);
+      }
+      if (v.meets) meets = true;
+      return v.token;
+    });
+    return meets ? prepared : undefined;
+  }
+
+  private judge(t: PreparedToken): boolean {
+    const names = this.index.names;
+    if (names.similarTokens(t).size > 0) return true;
+    if (t.kind !== 'name' || t.unvocalised) return false;
+    const d = matchingData();
+    // A dangling compound prefix is joined to other name parts (readings.ts): screen in full.
+    if (d.compoundPrefixes.has(t.text) && !d.compoundPrefixesNeedingArticle.has(t.text)) return true;
+    // A glued word read as two known names (readings.ts, same conditions).
+    if (t.syllabic || t.text.length < GLUED_MIN) return false;
+    const known = (text: string): boolean => d.equivalents.has(text) || names.vocabId(text) !== undefined;
+    if (known(t.text)) return false;
+    for (let k = GLUED_PART_MIN; k <= t.text.length - GLUED_PART_MIN; k++) {
+      if (known(t.text.slice(0, k)) && known(t.text.slice(k))) return true;
+    }
+    return false;
+  }
+}
