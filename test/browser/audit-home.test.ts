@@ -22,7 +22,7 @@ const skip = browserSkip();
 const pdftotext = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-interface Seeded { secret: string; actor: string; cases: { submitted: string; draft: string; expiring: string; later: string } }
+interface Seeded { secret: string; actor: string; cases: { submitted: string; draft: string; expiring: string; later: string; ended: string } }
 
 async function seed(vigil: Vigil): Promise<Seeded> {
   const key = await createKey(vigil.store, 'officer', 'IT desk', { actor: 'cli:tests' });
@@ -38,6 +38,8 @@ async function seed(vigil: Vigil): Promise<Seeded> {
   };
   const expiring = await approved(day(10));
   const later = await approved(day(200));
+  // Validity ended three days ago and nobody has run the expiry sweep yet.
+  const ended = await approved(day(-3));
   const submitted = (await svc.create(tx, 'Officine Esempio', officer, { submit: true })).id;
   await svc.assess(submitted, officer);
   const draft = (await svc.create(tx, 'Draft Applicant Srl', other)).id;
@@ -45,7 +47,7 @@ async function seed(vigil: Vigil): Promise<Seeded> {
   for (let i = 0; i < 30; i++) await vigil.screen({ name: `Routine party ${i}` }, { actor: i % 3 ? actor : 'cli:ops' });
   await vigil.assess(tx, '2003-10-14', { actor });
   await registerParties(vigil.store, await vigil.screening(), [{ name: 'Moammar Gadhafi', country: 'LY' }], actor);
-  return { secret: key.secret, actor, cases: { submitted, draft, expiring, later } };
+  return { secret: key.secret, actor, cases: { submitted, draft, expiring, later, ended } };
 }
 
 describe('the audit page and the home page', { skip }, () => {
@@ -78,8 +80,13 @@ describe('the audit page and the home page', { skip }, () => {
       // Newest first, 25 to a page.
       const first = await seqs(p);
       assert.deepEqual(first, Array.from({ length: 25 }, (_, i) => head.seq - i));
-      await p.getByRole('button', { name: 'Older →' }).click();
+      // From the keyboard: the pager keeps focus while the next page loads.
+      await p.getByRole('button', { name: 'Older →' }).focus();
+      await p.keyboard.press('Enter');
       await settled(p, /^Page 2:/);
+      assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Older →', 'focus stays on the pager');
+      if (!(await p.getByTestId('audit-summary').textContent())!.includes('to #1,')) throw new Error('expected two pages');
+      assert.equal(await p.getByRole('button', { name: 'Older →' }).getAttribute('aria-disabled'), 'true', 'the last page: no older one');
       const second = await seqs(p);
       assert.equal(second[0], head.seq - 25);
       await p.getByRole('button', { name: '← Newer' }).click();
@@ -92,14 +99,14 @@ describe('the audit page and the home page', { skip }, () => {
       await settled(p, /matching the filters/);
       const creates = all.filter((e) => e.action === 'case.create').reverse();
       assert.deepEqual(await seqs(p), creates.map((e) => e.seq));
-      assert.equal(creates.length, 4);
+      assert.equal(creates.length, 5);
       assert.ok(new URL(p.url()).search.includes('action=case.create'), 'the filter is in the URL');
 
-      // By part of the actor, with the action: the officer's labelled key made three of them.
+      // By part of the actor, with the action: the officer's labelled key made four of them.
       await p.getByLabel('Actor (contains)').fill('it desk');
       await p.getByRole('button', { name: 'Filter', exact: true }).click();
-      await p.waitForFunction(() => document.querySelectorAll('[data-testid=audit-table] tbody tr').length === 3);
-      assert.deepEqual(await column(p, 'actor'), [seeded.actor, seeded.actor, seeded.actor]);
+      await p.waitForFunction(() => document.querySelectorAll('[data-testid=audit-table] tbody tr').length === 4);
+      assert.deepEqual(await column(p, 'actor'), [seeded.actor, seeded.actor, seeded.actor, seeded.actor]);
       assert.match(seeded.actor, /^IT desk \(key_[0-9a-f]+\)$/);
 
       // By subject only: the submitted case's events, newest first, each naming it.
@@ -150,11 +157,13 @@ describe('the audit page and the home page', { skip }, () => {
       assert.match((await open.textContent())!, /under-assessment/);
 
       const expiring = p.getByTestId('home-expiring');
-      assert.equal(await p.getByTestId('stat-expiring').locator('.count').textContent(), '1');
+      assert.equal(await p.getByTestId('stat-expiring').locator('.count').textContent(), '2');
       const expText = (await expiring.textContent())!;
       assert.ok(expText.includes(seeded.cases.expiring), 'the licence ending in 10 days');
       assert.ok(!expText.includes(seeded.cases.later), 'not the one ending in 200 days');
       assert.match(expText, new RegExp(`valid until ${day(10)} \\(10 days left\\)`));
+      assert.match(expText, new RegExp(`${seeded.cases.ended}.*validity ended ${day(-3)} \\(3 days ago\\), not yet closed`));
+      assert.ok(expText.indexOf(seeded.cases.ended) < expText.indexOf(seeded.cases.expiring), 'soonest first');
 
       await p.getByTestId('stat-alerts').locator('.count').filter({ hasText: /^\d+$/ }).waitFor();
       assert.equal(await p.getByTestId('stat-alerts').locator('.count').textContent(), String(openAlerts));

@@ -47,22 +47,27 @@ export default function AuditPage() {
   const [size, setSize] = useState(25);
   // Cursors of the pages seen so far: [undefined] is the newest page; Older pushes, Newer pops.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const [page, setPage] = useState<AuditPage | null>(null);
+  // The answer with the request it answers: while another page loads, the old rows are not shown as it.
+  const [loaded, setLoaded] = useState<{ key: string; page: AuditPage } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const before = cursors[cursors.length - 1];
+  const q = query(filters);
+  q.set('order', 'desc');
+  q.set('limit', String(size));
+  if (before !== undefined) q.set('before', String(before));
+  const key = `/api/audit?${q}`;
   useEffect(() => {
     const ctl = new AbortController();
-    const q = query(filters);
-    q.set('order', 'desc');
-    q.set('limit', String(size));
-    if (before !== undefined) q.set('before', String(before));
     setError(null);
-    api.get<AuditPage>(`/api/audit?${q}`, ctl.signal).then(setPage, (e) => {
-      if ((e as Error).name !== 'AbortError') { setError(e); setPage(null); }
+    api.get<AuditPage>(key, ctl.signal).then((page) => setLoaded({ key, page }), (e) => {
+      if ((e as Error).name !== 'AbortError') setError(e);
     });
     return () => ctl.abort();
-  }, [filters, size, before]);
+  }, [key]);
+  // The rows on screen stay until the next answer arrives (so the pager keeps keyboard focus), marked busy.
+  const shown = loaded?.page ?? null;
+  const fresh = loaded?.key === key;
 
   const apply = (f: Filters) => {
     setFilters(f);
@@ -113,23 +118,23 @@ export default function AuditPage() {
       </form>
 
       <ErrorBox error={error} />
-      {!page && !error && <p aria-busy="true">Loading…</p>}
-      {page && (
+      {!shown && !error && <p aria-busy="true">Loading…</p>}
+      {shown && (
         <>
           <p className="muted small" role="status" data-testid="audit-summary">
-            {page.events.length === 0
+            {!fresh ? (error ? 'This page could not be loaded.' : 'Loading…') : shown.events.length === 0
               ? (filtered ? 'No event matches these filters.' : 'The audit trail is empty.')
-              : `Page ${pageNo}: events #${page.events[0]!.seq} to #${page.events.at(-1)!.seq}${filtered ? ' matching the filters' : ''}, newest first.`}
+              : `Page ${pageNo}: events #${shown.events[0]!.seq} to #${shown.events.at(-1)!.seq}${filtered ? ' matching the filters' : ''}, newest first.`}
           </p>
-          {page.events.length > 0 && (
-            <div className="table-wrap">
+          {shown.events.length > 0 && (
+            <div className="table-wrap" aria-busy={!fresh}>
               <table className="audit" data-testid="audit-table">
                 <caption className="sr-only">Audit events, newest first</caption>
                 <thead>
                   <tr><th scope="col">#</th><th scope="col">time (UTC)</th><th scope="col">actor</th><th scope="col">action</th><th scope="col">subject</th><th scope="col">outcome</th></tr>
                 </thead>
                 <tbody>
-                  {page.events.map((e) => (
+                  {shown.events.map((e) => (
                     <tr key={e.seq} data-seq={e.seq}>
                       <td data-label="#" className="num nowrap">{e.seq}</td>
                       <td data-label="time" className="nowrap"><time dateTime={e.at}>{e.at.slice(0, 19).replace('T', ' ')}</time></td>
@@ -149,9 +154,10 @@ export default function AuditPage() {
             </div>
           )}
           <nav className="row pager" aria-label="Audit pages">
-            <button type="button" className="secondary" disabled={pageNo === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>← Newer</button>
+            {/* aria-disabled, not disabled: a button that becomes disabled drops keyboard focus to the page. */}
+            <button type="button" className="secondary" aria-disabled={pageNo === 1} onClick={() => { if (fresh && pageNo > 1) setCursors((c) => c.slice(0, -1)); }}>← Newer</button>
             <span className="muted small">page {pageNo}</span>
-            <button type="button" className="secondary" disabled={!page.next?.before} onClick={() => setCursors((c) => [...c, page.next!.before])}>Older →</button>
+            <button type="button" className="secondary" aria-disabled={fresh && !shown.next?.before} onClick={() => { if (fresh && shown.next?.before) setCursors((c) => [...c, shown.next!.before]); }}>Older →</button>
           </nav>
         </>
       )}
