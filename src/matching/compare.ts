@@ -8,6 +8,9 @@ import { tokenSimilarity } from './token-similarity.js';
 import { KIND_WEIGHT, SURNAME_BOOST, rarity, UNIFORM_STATS, type TokenStats } from './weights.js';
 
 export function tokenWeight(t: PreparedToken, stats: TokenStats, person: boolean): number {
+  // An article (al, el, ad-, ash- ...) is optional in every romanisation: written or left out, it is no
+  // evidence either way (الطيب nayil is TAYEB NAIL; ESSAADI is al-Saadi).
+  if (t.kind === 'particle' && matchingData().latinArticles.has(t.text)) return 0;
   const base = KIND_WEIGHT[t.kind] * (t.kind === 'name' || t.kind === 'number' ? rarity(stats.df(t.key), stats.names) : 1);
   return person && t.surname && t.kind === 'name' ? base * SURNAME_BOOST : base;
 }

@@ -13,6 +13,8 @@ interface ScriptsFile {
   greek: Record<string, string>;
   compounds: { prefixes: string[]; prefixesNeedingArticle: string[]; suffixes: string[]; suffixVocalics: string[] };
   arabicParticles: string[];
+  patronymicSuffixes: { endings: string[] };
+  nasabMarkers: string[];
 }
 
 export interface MatchingData {
@@ -31,6 +33,10 @@ export interface MatchingData {
   compoundSuffixVocalics: Set<string>;
   compoundPrefixesNeedingArticle: Set<string>;
   arabicParticles: Set<string>;
+  /** Patronymic endings, longest first (Vladimir|ovich, Wladimir|owicz). */
+  patronymicEndings: string[];
+  /** Words that mark an Arabic-style name chain (bin, ibn, ould, abu): a short form may skip its middle. */
+  nasabMarkers: Set<string>;
 }
 
 let cached: MatchingData | undefined;
@@ -67,6 +73,8 @@ export function matchingData(): MatchingData {
     compoundSuffixVocalics: new Set(s.compounds.suffixVocalics),
     compoundPrefixesNeedingArticle: new Set(s.compounds.prefixesNeedingArticle),
     arabicParticles: new Set(s.arabicParticles),
+    patronymicEndings: [...s.patronymicSuffixes.endings].sort((a, b) => b.length - a.length),
+    nasabMarkers: new Set(s.nasabMarkers),
   };
   return cached;
 }

@@ -37,9 +37,25 @@ function computeCodes(text: string): string[] {
   return codes;
 }
 
+/**
+ * The equivalence groups of a patronymic's stem, as negative ids (-1 - group): Wladimirowicz and
+ * Vladimirovich meet as equivalents, while neither meets the given name Vladimir itself.
+ */
+export function patronymicGroups(text: string): number[] {
+  const d = matchingData();
+  for (const e of d.patronymicEndings) {
+    if (text.length < e.length + 3 || !text.endsWith(e)) continue;
+    const stem = text.slice(0, -e.length);
+    const g = d.equivalents.get(stem);
+    if (g) return g.map((id) => -1 - id);
+  }
+  return [];
+}
+
 export function prepareToken(t: NameToken): PreparedToken {
   const eq = matchingData().equivalents;
   const groups = [...(eq.get(t.text) ?? []), ...(t.bare ? (eq.get(t.bare) ?? []) : [])];
+  if (groups.length === 0 && !t.unvocalised && t.kind === 'name') groups.push(...patronymicGroups(t.text));
   return preparedToken(t, t.unvocalised || t.kind === 'number' || t.kind === 'initial' ? [] : phoneticCodes(t.bare ?? t.text), [...new Set(groups)]);
 }
 
@@ -52,7 +68,7 @@ export function prepareToken(t: NameToken): PreparedToken {
 export function preparedToken(t: NameToken, phonetic: string[], groups: number[]): PreparedToken {
   return {
     text: t.text, kind: t.kind, surname: t.surname, unvocalised: t.unvocalised, skeleton: t.skeleton,
-    bare: t.bare, syllabic: t.syllabic, vocalic: t.vocalic, phonetic, groups, key: tokenKey(t),
+    bare: t.bare, syllabic: t.syllabic, joined: t.joined, vocalic: t.vocalic, phonetic, groups, key: tokenKey(t),
   };
 }
 

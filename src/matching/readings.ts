@@ -3,7 +3,9 @@
 // - a glued word split in two where both halves are known names: MOAMMARGADHAFI, or a name whose
 //   space was an invisible character (Moammar\u200BGadhafi, normalize.ts removes those);
 // - a compound prefix left dangling at the end (Qadeer Khan Abdul: given names moved to the end, as
-//   in customer files) joined to each other name part in turn, as the tokenizer joins Abdul Qadeer.
+//   in customer files) joined to each other name part in turn, as the tokenizer joins Abdul Qadeer;
+// - the syllables of a Chinese or Korean given name glued into one word (玉华 -> YUHUA), as lists
+//   often write them, when the glued word is a known name.
 import { matchingData } from './data.js';
 import { prepareToken, type PreparedToken } from './prepared.js';
 import { latinToken } from './tokenize.js';
@@ -30,6 +32,19 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       break;
     }
   });
+  // Syllables of one given name glued (NameToken.joined marks the syllables after the first).
+  if (tokens.some((t) => t.joined)) {
+    const glued: PreparedToken[] = [];
+    let changed = false;
+    for (const t of tokens) {
+      const prev = glued[glued.length - 1];
+      if (t.joined && prev && prev.syllabic) {
+        glued[glued.length - 1] = prepareToken({ ...latinToken(prev.text + t.text, prev.surname), kind: 'name', syllabic: true });
+        changed = true;
+      } else glued.push(t);
+    }
+    if (changed && glued.every((t) => tokens.includes(t) || known(t.text))) out.push(glued);
+  }
   // A dangling compound prefix (the last name part, or the last before a surname written after it).
   tokens.forEach((p, i) => {
     const prefix = p.kind === 'name' && !p.unvocalised && d.compoundPrefixes.has(p.text) && !d.compoundPrefixesNeedingArticle.has(p.text);

@@ -5,6 +5,7 @@
 import type { TokenMatch } from '../model/screening.js';
 import type { PreparedToken } from './prepared.js';
 import type { TokenKind } from './tokenize.js';
+import { matchingData } from './data.js';
 import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 
 /** Share of the list name's weight left unmatched that is taken off the score. */
@@ -29,6 +30,11 @@ export const SURNAME_MISSED_FACTOR = 0.95;
 export const THIN_SKELETON_LETTERS = 6;
 /** ...and scaled by this (1: off — it cost more cross-script recall than it saved false hits on the eval sets). */
 export const THIN_SKELETON_FACTOR = 1;
+/**
+ * Factor when the syllables of one Chinese or Korean given name meet list syllables out of order or
+ * apart (광수 Gwang-su against KIM, Su-gwang; 玉华 石 against HUA, Shi Yu): another given name.
+ */
+export const SYLLABLE_ORDER_FACTOR = 0.8;
 /** Similarity kept when a distinctive token meets a generic one. */
 export const KIND_MISMATCH_FACTOR = 0.5;
 
@@ -78,6 +84,62 @@ function ensure(n: number): void {
   P_W = new Float64Array(size);
   P_HOW = new Array<MatchHow>(size);
   ORDER = new Int32Array(size);
+}
+
+let PAIR_AT = new Int32Array(256);
+/**
+ * Pair-swap improvement of the greedy alignment (qPair: query token -> pair index or -1): query token
+ * b takes a's list token, and a takes b's or any list token still free, whenever that adds evidence.
+ */
+function improvePairs(nq: number, nc: number, count: number, qPair: Int32Array, cUsed: Uint8Array): boolean {
+  if (PAIR_AT.length < nq * nc) PAIR_AT = new Int32Array(nq * nc * 2);
+  PAIR_AT.fill(-1, 0, nq * nc);
+  for (let p = 0; p < count; p++) PAIR_AT[P_I[p]! * nc + P_J[p]!] = p;
+  const value = (p: number): number => (p === -1 ? 0 : P_W[p]! * P_SIM[p]!);
+  let changed = false;
+  for (let round = 0; round < 3; round++) {
+    let swapped = false;
+    for (let a = 0; a < nq; a++) {
+      for (let b = 0; b < nq; b++) {
+        const pa = qPair[a]!;
+        if (a === b || pa === -1) continue;
+        const pb = qPair[b]!;
+        const ja = P_J[pa]!;
+        const nb = PAIR_AT[b * nc + ja]!;
+        if (nb === -1) continue;
+        // a's best other partner: b's list token or a free one.
+        let na = pb === -1 ? -1 : PAIR_AT[a * nc + P_J[pb]!]!;
+        for (let j = 0; j < nc; j++) {
+          if (cUsed[j]) continue;
+          const p = PAIR_AT[a * nc + j]!;
+          if (p !== -1 && value(p) > value(na)) na = p;
+        }
+        if (value(na) + value(nb) > value(pa) + value(pb) + 1e-9) {
+          if (pb !== -1) cUsed[P_J[pb]!] = 0;
+          qPair[a] = na;
+          qPair[b] = nb;
+          cUsed[ja] = 1;
+          if (na !== -1) cUsed[P_J[na]!] = 1;
+          swapped = true;
+          changed = true;
+        }
+      }
+    }
+    if (!swapped) break;
+  }
+  return changed;
+}
+
+/** Whether a list name is a nasab chain or carries a patronymic among its unmatched tokens (see shortForm). */
+function nameChain(c: readonly PreparedToken[], cUsed: Uint8Array): boolean {
+  const d = matchingData();
+  for (let j = 0; j < c.length; j++) {
+    const t = c[j]!;
+    if (t.unvocalised || (t.kind === 'particle' && (d.latinArticles.has(t.text) || d.nasabMarkers.has(t.text)))) return true;
+    if (t.kind === 'name' && d.nasabMarkers.has(t.text)) return true;
+    if (!cUsed[j] && t.kind === 'name' && (t.groups.some((g) => g < 0) || d.patronymicEndings.some((e) => t.text.length > e.length + 2 && t.text.endsWith(e)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -130,13 +192,6 @@ export function scoreTokens(
   qPair.fill(-1, 0, q.length);
   const cUsed = C_USED.length >= c.length ? C_USED : (C_USED = new Uint8Array(c.length * 2));
   cUsed.fill(0, 0, c.length);
-  let matched = 0;
-  let matchedW = 0;
-  let matchedRarity = 0;
-  let distinctive = false;
-  let crossScriptOnly = true;
-  let skeletonLetters = 0;
-  let surnameMet = false;
   for (let k = 0; k < count; k++) {
     const p = ORDER[k]!;
     const i = P_I[p]!;
@@ -144,6 +199,22 @@ export function scoreTokens(
     if (qPair[i] !== -1 || cUsed[j]) continue;
     qPair[i] = p;
     cUsed[j] = 1;
+  }
+  // Strongest pairs first can take the wrong partner when two pairs tie (أحمد meets HAMZI as well as
+  // AHMAD, and takes HAMZI because it weighs more): swap partners of two query tokens whenever that
+  // adds evidence, until no swap does.
+  if (count > 1 && q.length > 1) improvePairs(q.length, c.length, count, qPair, cUsed);
+  let matched = 0;
+  let matchedW = 0;
+  let matchedRarity = 0;
+  let distinctive = false;
+  let crossScriptOnly = true;
+  let skeletonLetters = 0;
+  let surnameMet = false;
+  for (let i = 0; i < q.length; i++) {
+    const p = qPair[i]!;
+    if (p === -1) continue;
+    const j = P_J[p]!;
     matched += P_W[p]! * P_SIM[p]!;
     matchedW += P_W[p]!;
     matchedRarity += P_W[p]! * (cRarity ? cRarity[j]! : 1);
@@ -151,6 +222,12 @@ export function scoreTokens(
     if (q[i]!.unvocalised || c[j]!.unvocalised) skeletonLetters += Math.min(q[i]!.skeleton.length, c[j]!.skeleton.length);
     else if (q[i]!.kind !== 'particle') crossScriptOnly = false;
     if (cSurname(j)) surnameMet = true;
+  }
+  // A syllable continuing a given name (NameToken.joined) must meet the list token right after its predecessor's.
+  let syllablesApart = false;
+  for (let i = 1; i < q.length && !syllablesApart; i++) {
+    if (!q[i]!.joined || qPair[i] === -1 || qPair[i - 1] === -1) continue;
+    if (P_J[qPair[i]!]! !== P_J[qPair[i - 1]!]! + 1) syllablesApart = true;
   }
   let surnameMissed = false;
   if (!surnameMet && count > 0) for (let j = 0; j < c.length; j++) if (cSurname(j) && !cUsed[j]) surnameMissed = true;
@@ -180,6 +257,10 @@ export function scoreTokens(
       if (q[i]!.kind !== 'name' || j <= last || (i === 0 && j !== firstName)) shortForm = false;
       last = j;
     }
+    // ...and only with the listed surname among what is met (James Allen is not JAMES ALLEN LARRISON),
+    // unless the list name is an Arabic-style chain (an article, bin, ould, abu; or Arabic script),
+    // whose last part is often a nisba (RAGHAD SADDAM HUSSEIN AL-TIKRITI).
+    if (shortForm) shortForm = surnameMet || nameChain(c, cUsed);
   }
   // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
   // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
@@ -191,6 +272,7 @@ export function scoreTokens(
   let score = qScore * (1 - listPenalty);
   // A listed surname left unmatched while only given names agree (Michael James vs JAMES MICHAEL CLARK).
   if (surnameMissed) score *= SURNAME_MISSED_FACTOR;
+  if (syllablesApart) score *= SYLLABLE_ORDER_FACTOR;
   // A match made only of a few consonants across scripts is weak (Kian Jahani vs CANO, Jhonny).
   const thinSkeleton = THIN_SKELETON_FACTOR < 1 && crossScriptOnly && skeletonLetters > 0 && skeletonLetters < THIN_SKELETON_LETTERS;
   if (thinSkeleton) score *= THIN_SKELETON_FACTOR;
@@ -219,6 +301,10 @@ export function scoreTokens(
   if (surnameMissed) {
     notes.push(`the listed surname is not in the query (x${SURNAME_MISSED_FACTOR})`);
     adjustments.push({ reason: 'surname not matched', delta: -round(score / SURNAME_MISSED_FACTOR - score) });
+  }
+  if (syllablesApart) {
+    notes.push(`the syllables of a given name meet list syllables out of order or apart (x${SYLLABLE_ORDER_FACTOR})`);
+    adjustments.push({ reason: 'given-name syllables out of order', delta: -round(score / SYLLABLE_ORDER_FACTOR - score) });
   }
   if (thinSkeleton) {
     notes.push(`only ${skeletonLetters} consonants agree across scripts (x${THIN_SKELETON_FACTOR})`);

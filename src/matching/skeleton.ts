@@ -128,7 +128,8 @@ export function latinVocalic(token: string): string {
   let out = latinVocalicCache.get(token);
   if (out !== undefined) return out;
   // A diphthong ai/ay/ei/ey is a vowel and a y: the y of حسين HUSAYN, HUSSEIN, which an Arabic word without it lacks (احسان is not HUSAIN).
-  let s = token.replace(/([a-z])\1+/g, '$1').replace(/([ae])i(?![aeiou])/g, '$1y');
+  // Doubled consonants are one letter (shadda); a doubled vowel stays two (RABI'I, الربيعي: a yeh, then a final yeh).
+  let s = token.replace(/([b-df-hj-np-tv-z])\1+/g, '$1').replace(/([ae])i(?![aeiou])/g, '$1y');
   for (const [re, to] of LATIN_VOCALIC_DIGRAPHS) s = s.replace(re, to);
   out = '';
   for (const ch of s) {
@@ -168,7 +169,7 @@ function matchCost(a: string, l: string): number {
 let DP = new Float64Array(512);
 /**
  * Cost of reading Arabic vocalised skeleton `a` as Latin vocalised skeleton `l`: a consonant or a
- * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5, a final yeh as a
+ * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5, a final yeh read as a
  * 0.5), Latin short vowels are free, a final h or the final E marker free.
  */
 export function crossScriptCost(a: string, l: string): number {
@@ -185,7 +186,8 @@ export function crossScriptCost(a: string, l: string): number {
   for (let j = 1; j <= m; j++) dp[j] = dp[j - 1]! + ins(j - 1);
   for (let i = 1; i <= n; i++) {
     const ac = a[i - 1]!;
-    const del = ac === 'E' || ac === 'O' || ac === 'L' ? 0 : ac === 'I' ? 0.5 : 1;
+    // A final yeh left unread costs as much as any long vowel: احمدی Ahmadi is not HAMID, حسنی Hasani not HASSAN.
+    const del = ac === 'E' || ac === 'O' || ac === 'L' ? 0 : 1;
     dp[i * w] = dp[(i - 1) * w]! + del;
     for (let j = 1; j <= m; j++) {
       let best = dp[(i - 1) * w + j]! + del;

@@ -58,6 +58,9 @@ function skeletonSimilarity(a: string, b: string, shortWord: boolean): number {
   return jw >= 0.88 ? SKELETON_SIM * jw : 0;
 }
 
+/** Two Arabic-script words of four consonants or more whose long vowels differ (ضرغامی Zarghami, درغام Dirgham): a near spelling at most. */
+export const ARABIC_VOWELS_APART_FACTOR = 0.9;
+
 /** An alef read as e or o costs this much: such a pair is a little less similar than an exact reading. */
 export const CROSS_SCRIPT_NEAR = 0.04;
 /** One consonant or long vowel off: only for words of this many consonants or more... */
@@ -107,6 +110,17 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
       }
     }
     const shortWord = Math.min(q.text.length, c.text.length) <= 6;
+    // Both in Arabic script: the long vowels each writes must agree too (حسنا Hasna is not حسن Hasan,
+    // شاکری Shakeri not عسگری Asgari), and only spellings of four consonants or more may differ.
+    if (q.unvocalised && c.unvocalised && q.vocalic !== undefined && c.vocalic !== undefined) {
+      if (q.vocalic === c.vocalic) {
+        const best = skeletonSimilarity(q.skeleton, c.skeleton, shortWord);
+        return best > 0 ? { sim: best, how: 'phonetic' } : NONE;
+      }
+      if (Math.min(q.skeleton.length, c.skeleton.length) < 4) return NONE;
+      const near = skeletonSimilarity(q.skeleton, c.skeleton, shortWord) * ARABIC_VOWELS_APART_FACTOR;
+      return near > 0 ? { sim: near, how: 'phonetic' } : NONE;
+    }
     let best = skeletonSimilarity(q.skeleton, c.skeleton, shortWord);
     // A Latin token with a glued article (ALQADHAFI) meets the bare Arabic word.
     if (q.bare && !q.unvocalised) best = Math.max(best, skeletonSimilarity(q.skeleton.replace(/^l/, ''), c.skeleton, false));

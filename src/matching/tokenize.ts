@@ -25,6 +25,11 @@ export interface NameToken {
   bare?: string;
   /** A romanised Chinese or Korean syllable: such syllables differ by one letter (Jian, Jiang) and still are different names, so only exact and equivalent spellings meet. */
   syllabic?: boolean;
+  /**
+   * A syllable that continues the given name of the token before it (광수 -> gwang, su; 玉华 in
+   * "玉华 石" -> yu, hua): its syllables keep their order (Gwang-su is not Su-gwang; scorer.ts).
+   */
+  joined?: boolean;
 }
 
 /** A Latin token built as the tokenizer builds one (readings.ts splits glued words into these). */
@@ -47,9 +52,17 @@ function classify(text: string): TokenKind {
 
 const asciiParts = (s: string): string[] => anyAscii(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
-interface RawPart { text: string; unvocalised: boolean; skeleton?: string; vocalic?: string; article?: boolean; syllabic?: boolean }
+interface RawPart { text: string; unvocalised: boolean; skeleton?: string; vocalic?: string; article?: boolean; syllabic?: boolean; joined?: boolean; initial?: boolean }
 
-function transliterateWord(word: string, script: Script): RawPart[] {
+/** Syllables of one word: those after `from` continue a given name (NameToken.joined). */
+const syllables = (texts: string[], from: number): RawPart[] =>
+  texts.map((text, k) => ({ text, unvocalised: false, syllabic: true, ...(k > from ? { joined: true } : {}) }));
+
+/**
+ * `solid`: the word is the whole name (王伟, 김정은: surname, then the given name); otherwise it is one
+ * part of a name written in several words (伟 王, 광수 김), a given name or a surname whole.
+ */
+function transliterateWord(word: string, script: Script, solid: boolean): RawPart[] {
   const d = matchingData();
   switch (script) {
     case 'arabic': {
@@ -57,6 +70,11 @@ function transliterateWord(word: string, script: Script): RawPart[] {
       let article = false;
       for (const a of d.arabicArticles) {
         if (w.startsWith(a) && w.length > a.length + 1) { w = w.slice(a.length); article = true; break; }
+      }
+      // One letter with a dot (عدنان س. حسن): an initial, not a one-consonant name.
+      if (solid === false && [...w].length === 1 && !article && d.arabic.has(w)) {
+        const text = d.arabic.get(w)!.latin.replace(/[^a-z]/g, '');
+        if (text.length === 1) return [{ text, unvocalised: false, initial: true }];
       }
       let latin = '';
       let first = true;
@@ -84,14 +102,19 @@ function transliterateWord(word: string, script: Script): RawPart[] {
     case 'han': {
       // A Chinese personal name written solid: one-character surname, then the given name.
       const chars = [...word];
-      if (chars.length >= 2 && chars.length <= 4) {
-        return [chars[0]!, chars.slice(1).join('')].flatMap(asciiParts).map((text) => ({ text, unvocalised: false, syllabic: true }));
+      if (solid && chars.length >= 2 && chars.length <= 4) {
+        const surname = asciiParts(chars[0]!);
+        return syllables([...surname, ...asciiParts(chars.slice(1).join(''))], surname.length);
       }
-      return asciiParts(word).map((text) => ({ text, unvocalised: false, syllabic: true }));
+      // One word of several: a given name (or a surname) whole, one syllable per character, in order
+      // (readings.ts also tries them glued: 玉华 as YUHUA).
+      return syllables(chars.flatMap(asciiParts), 0);
     }
-    case 'hangul':
-      // Korean names are romanised syllable by syllable (KIM Jong Un).
-      return [...word].flatMap(asciiParts).map((text) => ({ text, unvocalised: false, syllabic: true }));
+    case 'hangul': {
+      // Korean names are romanised syllable by syllable (KIM Jong Un); a solid name is surname + given name.
+      const parts = [...word].flatMap(asciiParts);
+      return syllables(parts, solid && parts.length >= 3 ? 1 : 0);
+    }
     default:
       return asciiParts(word).map((text) => ({ text, unvocalised: false }));
   }
@@ -150,6 +173,7 @@ export function tokenizeName(raw: string): NameToken[] {
 
   const tokens: NameToken[] = [];
   let offset = 0;
+  const solid = words.length === 1;
   for (const rawWord of words) {
     const at = nfkc.indexOf(rawWord, offset);
     offset = at + rawWord.length;
@@ -167,11 +191,11 @@ export function tokenizeName(raw: string): NameToken[] {
     for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
     for (const piece of pieces) {
       const script = scriptOf(piece.text);
-      const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script);
+      const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
       for (const part of parts) {
         // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
-        // A one-letter Korean or Chinese syllable (이 I, 우 U) is a name, not an initial.
-        const kind: TokenKind = part.article ? 'particle' : part.unvocalised ? 'name' : part.syllabic && part.text.length === 1 ? 'name' : classify(part.text);
+        // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
+        const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
         const token: NameToken = {
           text: part.text,
           kind,
@@ -180,6 +204,7 @@ export function tokenizeName(raw: string): NameToken[] {
           skeleton: part.skeleton ?? latinSkeleton(part.text),
         };
         if (part.syllabic) token.syllabic = true;
+        if (part.joined) token.joined = true;
         if (part.vocalic !== undefined) token.vocalic = part.vocalic;
         // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
         if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {

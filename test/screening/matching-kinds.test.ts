@@ -109,3 +109,36 @@ test('kind 7: an exact common name with another listed birth year is not kept at
   assert.equal(applyFilters(1, { birthYear: 1990 }, target, 0.85, false).score, 0.85, 'a rare exact name stays');
   assert.ok(applyFilters(1, { birthYear: 1990 }, target, 0.85, true).score < 0.85, 'a common one falls below');
 });
+
+test('kind 1: two Arabic-script names meet only when the long vowels each writes agree', () => {
+  // حسن Hasan is a different name from محسن Mohsen (UK-listed محسن کریمی), and a final yeh makes another
+  // name (حسینی Hosseini is not HUSSEIN).
+  assert.ok(compareNameStrings('حسن کریمی', 'محسن کریمی', 'person').score < DEFAULT_THRESHOLD);
+  assert.ok(compareNameStrings('حسینی', 'HUSSEIN', 'person').score < DEFAULT_THRESHOLD);
+  assert.ok(compareNameStrings('عزت ابراهيم الدوري', 'عزت إبراهيم الدوري', 'person').score >= 0.95, 'the same letters still meet');
+});
+
+test('kind 1: each Arabic-script word takes its own partner (a tie on similarity does not steal the surname)', () => {
+  // احمد reads as HAMID as well as AHMAD; the alignment must not leave حمید without its partner.
+  assert.ok(compareNameStrings('احمد حمید', 'Ahmad HAMID', 'person').score >= 0.9);
+});
+
+test('kind 1 and 4: an article written or left out is no evidence either way', () => {
+  assert.ok(compareNameStrings('ايمن الظواهري', 'Ayman al-ZAWAHIRI', 'person').score >= DEFAULT_THRESHOLD);
+  assert.ok(compareNameStrings('Ayman al-Zawahiri', 'ZAWAHIRI, Ayman', 'person').score >= 0.95);
+});
+
+test('kind 5: a patronymic meets its spelling in another language, never the given name', () => {
+  // OFAC-listed NAUMOV, Vladimir Vladimirovich and ZHELEZNYAK, Sergei Vladimirovich, in German and Polish spelling.
+  assert.ok(compareNameStrings('Wladimir Wladimirowitsch Naumov', 'NAUMOV, Vladimir Vladimirovich', 'person').score >= 0.9);
+  assert.ok(compareNameStrings('Sergei Władimirowicz Zheleznyak', 'ZHELEZNYAK, Sergei Vladimirovich', 'person').score >= 0.9);
+  assert.ok(compareNameStrings('Sergei Vladimir Zheleznyak', 'ZHELEZNYAK, Sergei Vladimirovich', 'person').score < DEFAULT_THRESHOLD, 'a given name is not the patronymic');
+});
+
+test('kind 7: the syllables of a Chinese or Korean given name keep their order', () => {
+  // LI, Cheng Yu (US CSL): 成宇 is Cheng-yu, 宇成 Yu-cheng another given name; 李成宇 written solid is the same name.
+  assert.ok(compareNameStrings('成宇 李', 'LI, Cheng Yu', 'person').score >= 0.95);
+  assert.ok(compareNameStrings('宇成 李', 'LI, Cheng Yu', 'person').score < DEFAULT_THRESHOLD);
+  // A syllable is a name part whatever English word it spells (德 De is not the particle "de").
+  assert.ok(compareNameStrings('明德 李', 'LI, Ming', 'person').score < DEFAULT_THRESHOLD);
+});

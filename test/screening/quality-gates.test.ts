@@ -16,7 +16,10 @@ const fixture = <T>(name: string): T[] => parse(readFileSync(new URL(`../fixture
 // Measured 2026-12-01 on these samples (hits of 1,700 names with their birth years): latin 2 of 500, arabic 3 of 500, han 2 of 400, hangul 0 of 200, cyrillic 0 of 100.
 // Re-measured the same day after the UK ConList (18,798 more names) joined the bundled lists: arabic 6 of 500, hangul 1 of 200
 // (Persian names against UK-listed Iranian persons), hangul 1 (a UK-listed Sung Su KIM); the others unchanged. The Arabic gate follows the larger index.
-const MAX_FALSE_HITS: Record<string, number> = { latin: 2, arabic: 6, han: 2, hangul: 1, cyrillic: 0 };
+// 2026-12-02 (issue 13): 桂花 李 now meets US-CSL "Guihua Li" (the given-name syllables are also tried
+// glued, as lists write them): the same name, and the list gives no birth date to tell the persons
+// apart, so the han gate allows it.
+const MAX_FALSE_HITS: Record<string, number> = { latin: 2, arabic: 6, han: 3, hangul: 1, cyrillic: 0 };
 const MIN_VARIANTS_FOUND = 0.995; // measured 590 of 592 (99.66%)
 
 test('innocent names from many countries rarely hit, in every script (negatives_global sample with birth years)', async (t) => {
