@@ -30,9 +30,10 @@ const screen: FastifyPluginAsync = async (app) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
     if (!('parties' in body)) {
       // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
-      const r = await app.vigil.screen(body, { audit: false });
-      await recordScreening(app.audit, actorOf(request), body, r);
-      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits };
+      const { asOf, ...query } = body;
+      const r = asOf ? await (await import('../../screening/as-of.js')).screenAsOf(app.vigil.store, query, asOf) : await app.vigil.screen(query, { audit: false });
+      await recordScreening(app.audit, actorOf(request), query, r);
+      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits, ...(asOf ? { asOf } : {}) };
     }
     const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) }, new WorkBudget(app.screenWorkMs));
     if (wantsJsonLines(request.headers.accept)) {
