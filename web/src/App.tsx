@@ -10,6 +10,8 @@ import { ListsPage } from './pages/ListsPage.tsx';
 const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage })));
 
 const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx'));
+const PartiesPage = lazy(() => import('./pages/parties/PartiesPage.tsx').then((m) => ({ default: m.PartiesPage })));
+const AlertsPage = lazy(() => import('./pages/parties/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const CaseDetail = lazy(() => import('./pages/cases/CaseDetail.tsx'));
 
 const NAV = [
@@ -19,6 +21,8 @@ const NAV = [
   { href: '/measures', label: 'Measures' },
   { href: '/lists', label: 'Lists' },
   { href: '/cases', label: 'Cases' },
+  { href: '/parties', label: 'Parties' },
+  { href: '/alerts', label: 'Alerts' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -28,6 +32,8 @@ function Page({ path }: { path: string }) {
   if (path === '/lists') return <ListsPage />;
   if (path === '/measures') return <MeasuresPage />;
   if (path === '/cases') return <CasesPage />;
+  if (path === '/parties') return <PartiesPage />;
+  if (path === '/alerts') return <AlertsPage />;
   const c = match('/cases/:id', path);
   if (c) return <CaseDetail id={c.id!} />;
   return (
