@@ -53,7 +53,7 @@ export function AlertsPage() {
       </div>
       {error ? <ErrorBox error={error} /> : null}
       {loaded && alerts.length === 0 && <p className="notice" data-testid="no-alerts">No alert matches these filters.</p>}
-      <ul className="alerts" data-testid="alerts">
+      <ul className="alerts" data-testid="alerts" style={{ listStyle: 'none', padding: 0 }}>
         {alerts.map((a) => <AlertItem key={a.id} alert={a} onDone={load} />)}
       </ul>
     </section>
