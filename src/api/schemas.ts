@@ -27,7 +27,10 @@ const tuning = {
 
 export const MAX_BATCH = 1000;
 
-export const ScreenOne = z.object({ ...party, ...tuning }).meta({ description: 'Screen one party.' });
+export const ScreenOne = z.object({
+  ...party, ...tuning,
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').optional().meta({ description: 'Screen against the list snapshots active on this day.' }),
+}).meta({ description: 'Screen one party.' });
 export const ScreenParty = z.object(party);
 export const ScreenBatch = z.object({
   parties: z.array(ScreenParty).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} parties per request`),

@@ -16,6 +16,7 @@ import { checkDate, today, yearsLater } from './dates.js';
 import { consultationFlag, matchPartnerDenials, notificationsForDenial } from './denials.js';
 import { balances, checkShipment, fullyDrawnDown, licenceItemsFrom, type ItemBalance } from './drawdown.js';
 import { failedGuards } from './guards.js';
+import { trueMatchFlags } from '../screening/parties.js';
 import { exportDenialFile, exportDenials, importDenialText, importDenials, type ExportResult, type ImportResult } from './denial-exchange.js';
 import type { DenialFile } from './denial-file.js';
 import { replayCase, type ReplayResult } from './replay.js';
@@ -168,6 +169,11 @@ export class CaseService {
           throw new VigilRefusal(`role ${actor.role} may not ${t.label}; it needs ${t.roles.join(' or ')}`, 'forbidden-role');
         }
         const blocked = failedGuards(c, t.guards);
+        if (t.guards.includes('no-true-match') && !blocked.some((b) => b.guard === 'no-true-match')) {
+          // An alert decided a true match after the assessment blocks as well.
+          const now = await trueMatchFlags(tx, c.transaction.parties);
+          if (now.length) blocked.push({ guard: 'no-true-match', reason: `party-true-match: ${now.map((f) => f.message).join('; ')}` });
+        }
         if (blocked.length) {
           const code = blocked[0]!.guard === 'consultations-answered' ? 'consultation-required' : `precondition-${blocked[0]!.guard}`;
           throw new VigilRefusal(`case ${id} cannot move from ${c.state} to ${req.to}: ${blocked.map((b) => b.reason).join('; ')}`, code);
@@ -242,7 +248,8 @@ export class CaseService {
       const base = await this.vigil.assess(before.transaction, undefined, { audit: false });
       const matches = matchPartnerDenials(before.transaction, base, await this.store.listDenialNotifications(),
         (a, b, type) => this.vigil.compare(a, b, type));
-      const assessment = { ...base, redFlags: [...base.redFlags, ...matches.map(consultationFlag)] };
+      const trueMatches = await trueMatchFlags(this.store, before.transaction.parties);
+      const assessment = { ...base, redFlags: [...base.redFlags, ...matches.map(consultationFlag), ...trueMatches] };
       const outcome = assessmentOutcome(assessment) + (matches.length ? ` consultation-required:${matches.map((m) => m.reference).join(',')}` : '');
       return changeCase(this.store, id, actor.id, async (c, _tx, now) => {
         checkAssessable(c);

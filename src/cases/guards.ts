@@ -27,6 +27,11 @@ const GUARDS: Record<GuardName, Guard> = {
     const p = (c.determination?.determinations ?? []).filter((d) => d.applies && d.outcome === 'prohibited');
     return p.length === 0 ? undefined : `the determination says the transaction is prohibited under ${p.map((d) => d.jurisdiction).join(', ')}`;
   },
+  // As of the stored assessment; the transition also checks the alerts as they stand (case-service.ts).
+  'no-true-match': (c) => {
+    const f = (c.determination?.redFlags ?? []).filter((r) => r.code === 'party-true-match');
+    return f.length === 0 ? undefined : `party-true-match: ${f.map((r) => r.message).join('; ')}`;
+  },
   'licence-drawn-down': (c) => (c.licence && fullyDrawnDown(c.licence, c.shipments ?? [])
     ? undefined
     : 'the licence still has quantity or value remaining'),

@@ -10,7 +10,8 @@ export type GuardName =
   | 'consultations-answered' // every partner denial it matches has a consultation with a response
   | 'not-prohibited' // no jurisdiction whose law applies prohibits the transaction
   | 'licence-drawn-down' // every licensed quantity/value is used up
-  | 'consultation-pending'; // there is a partner denial to consult on
+  | 'consultation-pending' // there is a partner denial to consult on
+  | 'no-true-match'; // no party of the case is a registered party with a true-match alert
 
 export interface Transition {
   from: CaseState;
@@ -29,11 +30,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'submitted', to: 'under-assessment', roles: OFFICERS, guards: [], label: 'start the assessment' },
   { from: 'submitted', to: 'withdrawn', roles: OFFICERS, guards: [], label: 'withdraw' },
   { from: 'under-assessment', to: 'in-consultation', roles: OFFICERS, guards: ['assessed', 'consultation-pending'], label: 'consult the partners that denied' },
-  { from: 'under-assessment', to: 'approved', roles: OFFICERS, guards: ['assessed', 'not-prohibited', 'consultations-answered'], label: 'grant the licence' },
+  { from: 'under-assessment', to: 'approved', roles: OFFICERS, guards: ['assessed', 'not-prohibited', 'consultations-answered', 'no-true-match'], label: 'grant the licence' },
   { from: 'under-assessment', to: 'denied', roles: OFFICERS, guards: ['assessed'], label: 'deny the licence' },
   { from: 'under-assessment', to: 'withdrawn', roles: OFFICERS, guards: [], label: 'withdraw' },
   { from: 'in-consultation', to: 'under-assessment', roles: OFFICERS, guards: [], label: 'return to assessment' },
-  { from: 'in-consultation', to: 'approved', roles: OFFICERS, guards: ['assessed', 'not-prohibited', 'consultations-answered'], label: 'grant the licence' },
+  { from: 'in-consultation', to: 'approved', roles: OFFICERS, guards: ['assessed', 'not-prohibited', 'consultations-answered', 'no-true-match'], label: 'grant the licence' },
   { from: 'in-consultation', to: 'denied', roles: OFFICERS, guards: ['assessed'], label: 'deny the licence' },
   { from: 'in-consultation', to: 'withdrawn', roles: OFFICERS, guards: [], label: 'withdraw' },
   { from: 'approved', to: 'exhausted', roles: OFFICERS, guards: ['licence-drawn-down'], label: 'close the licence as used up' },

@@ -91,23 +91,20 @@ export function listingFingerprint(e: ListEntry): string {
 }
 
 export interface AlertCounts { screened: number; candidates: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number }
-const zero = (): AlertCounts => ({ screened: 0, candidates: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
+export const zero = (): AlertCounts => ({ screened: 0, candidates: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
 
 function screenOne(index: ScreeningIndex, p: RegisteredParty, tokens?: PreparedToken[]): ScreeningHit[] {
   const birthYear = p.birthDate ? Number(p.birthDate.slice(0, 4)) : undefined;
   return index.screen({ name: p.name, ...(p.type ? { type: p.type } : {}), ...(p.country ? { country: p.country } : {}), ...(birthYear ? { birthYear } : {}) }, tokens ? { tokens } : {}).hits;
 }
 
-/**
- * Screen `parties` against `index` and record the hits as alerts. `listing` gives, per entity id,
- * the entry's fingerprint and snapshot. Idempotent: running it twice changes nothing the second time.
- */
-export async function recordAlerts(
-  store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Map<string, { fingerprint: string; snapshotId: number }>,
-  filter?: DeltaFilter,
-): Promise<AlertCounts> {
+export type Listing = Map<string, { fingerprint: string; snapshotId: number }>;
+export interface FoundHit { party: RegisteredParty; hit: ScreeningHit }
+
+/** Screen `parties` against `index` (with `filter`, only those it passes); counts screened, candidates and hits. */
+export function screenParties(index: ScreeningIndex, parties: RegisteredParty[], filter?: DeltaFilter): { found: FoundHit[]; counts: AlertCounts } {
   const counts = zero();
-  const found: { party: RegisteredParty; hit: ScreeningHit }[] = [];
+  const found: FoundHit[] = [];
   for (const p of parties) {
     counts.screened++;
     const tokens = filter ? filter.candidate(p.name) : undefined;
@@ -116,41 +113,59 @@ export async function recordAlerts(
     for (const hit of screenOne(index, p, tokens)) found.push({ party: p, hit });
   }
   counts.hits = found.length;
+  return { found, counts };
+}
+
+/**
+ * Record hits as alerts, inside the caller's transaction. `listing` gives, per entity id, the
+ * entry's fingerprint and snapshot. Idempotent: the same hits again change nothing.
+ */
+export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing, counts: AlertCounts = zero()): Promise<AlertCounts> {
   if (found.length === 0) return counts;
   const now = new Date().toISOString();
-  await store.transaction(async (tx) => {
-    const existing = new Map((await tx.alertsOfParties([...new Set(found.map((f) => f.party.id))])).map((a) => [`${a.partyId}\u0000${a.entityId}`, a]));
-    for (const { party, hit } of found) {
-      const l = listing.get(hit.entityId);
-      const fingerprint = l?.fingerprint ?? 'unknown';
-      const prev = existing.get(`${party.id}\u0000${hit.entityId}`);
-      if (!prev) {
-        const a: Alert = {
-          id: `A-${randomUUID()}`, partyId: party.id, partyName: party.name, entityId: hit.entityId, source: hit.source,
-          ...(l ? { snapshotId: l.snapshotId } : {}), fingerprint, status: 'open', changed: false, score: hit.score, hit,
-          reviews: [], createdAt: now, updatedAt: now,
-        };
-        await tx.putAlert(a);
-        existing.set(`${party.id}\u0000${hit.entityId}`, a);
-        counts.created++;
-        continue;
-      }
-      if (prev.fingerprint === fingerprint) {
-        if (prev.status === 'false-positive') counts.suppressed++; else counts.unchanged++;
-        continue;
-      }
-      // The listing changed: a dismissed alert comes back, marked changed; others are refreshed.
-      const next: Alert = {
-        ...prev, fingerprint, hit, score: hit.score, changed: true, updatedAt: now,
-        ...(l ? { snapshotId: l.snapshotId } : {}),
-        status: prev.status === 'false-positive' ? 'open' : prev.status,
+  const existing = new Map((await tx.alertsOfParties([...new Set(found.map((f) => f.party.id))])).map((a) => [`${a.partyId}\u0000${a.entityId}`, a]));
+  for (const { party, hit } of found) {
+    const l = listing.get(hit.entityId);
+    const fingerprint = l?.fingerprint ?? 'unknown';
+    const prev = existing.get(`${party.id}\u0000${hit.entityId}`);
+    if (!prev) {
+      const a: Alert = {
+        id: `A-${randomUUID()}`, partyId: party.id, partyName: party.name, entityId: hit.entityId, source: hit.source,
+        ...(l ? { snapshotId: l.snapshotId } : {}), fingerprint, status: 'open', changed: false, score: hit.score, hit,
+        reviews: [], createdAt: now, updatedAt: now,
       };
-      await tx.putAlert(next);
-      existing.set(`${party.id}\u0000${hit.entityId}`, next);
-      if (prev.status === 'false-positive') counts.reopened++; else counts.updated++;
+      await tx.putAlert(a);
+      existing.set(`${party.id}\u0000${hit.entityId}`, a);
+      counts.created++;
+      continue;
     }
-  });
+    if (prev.fingerprint === fingerprint) {
+      if (prev.status === 'false-positive') counts.suppressed++; else counts.unchanged++;
+      continue;
+    }
+    // The listing changed: a dismissed alert comes back, marked changed; others are refreshed.
+    const next: Alert = {
+      ...prev, fingerprint, hit, score: hit.score, changed: true, updatedAt: now,
+      ...(l ? { snapshotId: l.snapshotId } : {}),
+      status: prev.status === 'false-positive' ? 'open' : prev.status,
+    };
+    await tx.putAlert(next);
+    existing.set(`${party.id}\u0000${hit.entityId}`, next);
+    if (prev.status === 'false-positive') counts.reopened++; else counts.updated++;
+  }
   return counts;
+}
+
+/** Screen `parties` against `index` and record the hits as alerts (one transaction). */
+export async function recordAlerts(store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Listing, filter?: DeltaFilter): Promise<AlertCounts> {
+  const { found, counts } = screenParties(index, parties, filter);
+  if (found.length === 0) return counts;
+  return store.transaction((tx) => writeAlerts(tx, found, listing, counts));
+}
+
+export function addCounts(into: AlertCounts, c: AlertCounts): AlertCounts {
+  for (const k of Object.keys(into) as (keyof AlertCounts)[]) into[k] += c[k];
+  return into;
 }
 
 /** Fingerprints of every entry of the active snapshots (for screenings against the whole index). */
@@ -229,42 +244,36 @@ export async function changedEntries(store: Store, previous: Snapshot | undefine
   return { entries, added, changed, fingerprints };
 }
 
-/** Parties read and screened per page. */
-const PAGE = 5_000;
-
 /**
- * Delta re-screening after `current` was activated in place of `previous`: every registered party
- * against the added and changed entries only (an index of just those, and the exact pre-filter of
- * delta-filter.ts so that only parties sharing a similar token are screened); one audit event with
- * counts. Safe to run again after a crash (alerts are keyed by pair and fingerprint).
+ * Delta re-screening after `current` was activated in place of `previous`, as a job: queued, then
+ * run here (in-process, pages of parties checkpointed; see src/jobs/rescreen.ts). Every registered
+ * party is screened against the added and changed entries only (an index of just those, and the
+ * exact pre-filter of delta-filter.ts); one audit event with counts.
  */
 export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string } = {}): Promise<RescreenResult | undefined> {
-  const started = Date.now();
-  const partyCount = await store.countParties();
-  if (partyCount === 0) return undefined;
-  const delta = await changedEntries(store, previous, current);
-  const counts = zero();
-  if (delta.entries.length > 0) {
-    const index = ScreeningIndex.build(delta.entries, [current]);
-    const filter = new DeltaFilter(index);
-    const listing = new Map([...delta.fingerprints].map(([id, fingerprint]) => [id, { fingerprint, snapshotId: current.id }]));
-    let afterId: string | undefined;
-    for (;;) {
-      const page = await store.listParties({ ...(afterId ? { afterId } : {}), limit: PAGE });
-      if (page.length === 0) break;
-      const c = await recordAlerts(store, index, page, listing, filter);
-      for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += c[k];
-      afterId = page[page.length - 1]!.id;
-    }
+  const { queueRescreen, runRescreenJob } = await import('../jobs/rescreen.js');
+  if ((await store.countParties()) === 0) return undefined;
+  return runRescreenJob(store, await queueRescreen(store, previous, current, o.actor ?? 'system'));
+}
+
+const sameName = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Red flags for the parties of a transaction that are registered parties with a `true-match` alert
+ * (matched by name as written, case and spacing aside): such a case must not go ahead.
+ */
+export async function trueMatchFlags(store: Store, parties: readonly { name: string; role?: string }[]): Promise<{ code: string; message: string; subject: string }[]> {
+  const wanted = new Map(parties.map((p) => [sameName(p.name), p]));
+  const flags: { code: string; message: string; subject: string }[] = [];
+  for (const a of await store.listAlerts({ status: 'true-match' })) {
+    const p = wanted.get(sameName(a.partyName));
+    if (!p) continue;
+    const review = a.reviews.filter((r) => r.decision === 'true-match').at(-1);
+    flags.push({
+      code: 'party-true-match',
+      message: `${p.role ? `${p.role} ` : ''}"${p.name}" is registered party ${a.partyId}, whose alert ${a.id} was decided a true match with ${a.source} ${a.entityId} ("${a.hit.matchedName}")${review ? ` by ${review.actor} on ${review.at.slice(0, 10)}` : ''}`,
+      subject: a.id,
+    });
   }
-  const result: RescreenResult = {
-    source: current.source, snapshot: current.id, ...(previous ? { previous: previous.id } : {}),
-    added: delta.added, changed: delta.changed, parties: partyCount, ...counts, durationMs: Date.now() - started,
-  };
-  await store.appendAudit({
-    actor: o.actor ?? 'system', action: 'parties.rescreen', subject: `snapshot:${current.id}`,
-    outcome: `${delta.added} added, ${delta.changed} changed entries; ${counts.created} new, ${counts.reopened} reopened alert(s)`,
-    dataVersions: [{ id: current.source, version: current.id, date: current.listDate }], detail: result,
-  });
-  return result;
+  return flags;
 }

@@ -179,4 +179,6 @@ export interface Store {
   putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void>;
   jobResults(jobId: string, afterRow?: number, limit?: number): Promise<{ row: number; json: string }[]>;
   countJobChunks(jobId: string): Promise<number>;
+  /** Jobs of this kind still queued or running, oldest first. */
+  unfinishedJobs(kind: string): Promise<JobRecord[]>;
 }

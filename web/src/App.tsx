@@ -10,6 +10,8 @@ import { ListsPage } from './pages/ListsPage.tsx';
 const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage })));
 
 const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx'));
+const PartiesPage = lazy(() => import('./pages/parties/PartiesPage.tsx').then((m) => ({ default: m.PartiesPage })));
+const AlertsPage = lazy(() => import('./pages/parties/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const CaseDetail = lazy(() => import('./pages/cases/CaseDetail.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -22,6 +24,8 @@ const NAV = [
   { href: '/measures', label: 'Measures' },
   { href: '/lists', label: 'Lists' },
   { href: '/cases', label: 'Cases' },
+  { href: '/parties', label: 'Parties' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit' },
 ];
 
@@ -34,6 +38,8 @@ function Page({ path }: { path: string }) {
   if (path === '/lists') return <ListsPage />;
   if (path === '/measures') return <MeasuresPage />;
   if (path === '/cases') return <CasesPage />;
+  if (path === '/parties') return <PartiesPage />;
+  if (path === '/alerts') return <AlertsPage />;
   const c = match('/cases/:id', path);
   if (c) return <CaseDetail id={c.id!} />;
   return (

@@ -30,10 +30,12 @@ const screen: FastifyPluginAsync = async (app) => {
     const body = request.body as z.infer<typeof ScreenOne> | z.infer<typeof ScreenBatch>;
     if (!('parties' in body)) {
       // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
-      const r = await app.vigil.screen(body, { audit: false });
-      await recordScreening(app.audit, actorOf(request), body, r);
-      const warnings = await app.vigil.staleListWarnings(r.lists);
-      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits, warnings };
+      const { asOf, ...query } = body;
+      const r = asOf ? await (await import('../../screening/as-of.js')).screenAsOf(app.vigil.store, query, asOf) : await app.vigil.screen(query, { audit: false });
+      await recordScreening(app.audit, actorOf(request), query, r);
+      // A screening as it stood on a past day is not warned about today's list ages.
+      const warnings = asOf ? [] : await app.vigil.staleListWarnings(r.lists);
+      return { query: r.query, threshold: r.threshold, lists: r.lists.map(({ id, version, date }) => ({ id, version, date })), hits: r.hits, warnings, ...(asOf ? { asOf } : {}) };
     }
     const records = await screenBatch(app.vigil, body.parties, { threshold: body.threshold, limit: body.limit }, { actor: actorOf(request) }, new WorkBudget(app.screenWorkMs));
     // A batch answer is an array of records (or JSON Lines): its warnings travel in a header.

@@ -69,6 +69,16 @@ export function register(program: Command): void {
       showParty(doc.party, doc.alerts);
     }));
 
+  parties.command('rescreen')
+    .description('Carry on with party re-screening jobs a killed process left unfinished (vigil serve does this at start)')
+    .option('--json', 'one JSON document on stdout')
+    .action(action(async (o: { json?: boolean }, cmd: Command) => {
+      const { resumeRescreenJobs } = await import('../../jobs/rescreen.js');
+      const done = await withVigil(cmd, (v) => resumeRescreenJobs(v.store), storeOnly);
+      if (o.json) return printJson({ resumed: done });
+      process.stdout.write(done.length === 0 ? 'no unfinished re-screening\n' : done.map((r) => `${r.source} snapshot #${r.snapshot}: ${r.created} new, ${r.reopened} reopened alert(s)\n`).join(''));
+    }));
+
   parties.command('remove')
     .description('Remove a party from the register (kept in the record, no longer screened)')
     .argument('<id>', 'party id')

@@ -15,7 +15,7 @@ import type { StaleListWarning } from '../../lists/freshness.js';
 
 interface ScreenOptions {
   type?: string; country?: string; birthYear?: string; threshold?: string; limit?: string;
-  json?: boolean; input?: string; output?: string;
+  json?: boolean; input?: string; output?: string; asOf?: string;
 }
 
 export function register(program: Command): void {
@@ -31,6 +31,7 @@ export function register(program: Command): void {
     .option('--input <file>', 'batch: a .csv with a name column (optional type, country, birth_year) or a .jsonl file')
     .option('--output <file>', 'batch: write the JSON Lines here instead of stdout')
     .option('--json', 'print JSON (batches always print JSON Lines)')
+    .option('--as-of <date>', 'screen against the list snapshots that were active on this day (YYYY-MM-DD)')
     .action(
       action(async (words: string[], opts: ScreenOptions, cmd: Command) => {
         const threshold = parseThreshold(opts.threshold);
@@ -50,12 +51,22 @@ export function register(program: Command): void {
         if (birthYear !== undefined) q.birthYear = birthYear;
         if (threshold !== undefined) q.threshold = threshold;
         if (limit !== undefined) q.limit = limit;
+        if (opts.asOf && opts.input) throw new VigilInputError('--as-of goes with one NAME, not --input', '--as-of');
+        const asOf = opts.asOf;
         const [result, warnings] = await withVigil(cmd, async (v) => {
-          const r = await v.screen(q);
-          return [r, await v.staleListWarnings(r.lists)] as const;
+          if (!asOf) {
+            const r = await v.screen(q);
+            return [r, await v.staleListWarnings(r.lists)] as const;
+          }
+          // A screening as it stood on a past day: no warning about today's list ages.
+          const { screenAsOf } = await import('../../screening/as-of.js');
+          const r = await screenAsOf(v.store, q, asOf);
+          const { recordScreening } = await import('../../cases/audit-calls.js');
+          await recordScreening(v.store, v.actorOf(), q, r);
+          return [r, [] as StaleListWarning[]] as const;
         });
         warnStale(warnings);
-        if (opts.json) printJson(toJson(result, warnings));
+        if (opts.json) printJson({ ...(toJson(result, warnings) as object), ...(asOf ? { asOf } : {}) });
         else process.stdout.write(renderTable(result));
       }),
     );

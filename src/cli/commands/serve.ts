@@ -47,6 +47,9 @@ export function register(program: Command): void {
         }
         await ensureBundledLists(vigil.store, { progress });
         await warmUp(vigil);
+        // A party re-screening left unfinished by a killed process carries on from its checkpoint.
+        void import('../../jobs/rescreen.js').then((m) => m.resumeRescreenJobs(vigil.store))
+          .catch((err: Error) => process.stderr.write(`vigil: resuming party re-screening: ${err.message}\n`));
         // Batch jobs (PostgreSQL mode): the queue, and a chunk worker unless --no-worker.
         await JobService.start(vigil, { databaseUrl: globalOptions(cmd).databaseUrl, worker: o.worker });
         const app = await buildServer({

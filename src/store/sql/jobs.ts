@@ -97,3 +97,8 @@ export async function countJobChunks(ex: Executor, jobId: string): Promise<numbe
   const row = await ex.get<{ n: number }>('SELECT COUNT(*) AS n FROM job_chunks WHERE job_id = ?', [jobId]);
   return Number(row?.n ?? 0);
 }
+
+/** Jobs of one kind not yet done or failed (queued, or running in a process that may have died), oldest first. */
+export async function unfinishedJobs(ex: Executor, kind: string): Promise<JobRecord[]> {
+  return (await ex.all<JobRow>("SELECT * FROM jobs WHERE kind = ? AND status IN ('queued', 'running') ORDER BY created_at, id", [kind])).map(toJob);
+}

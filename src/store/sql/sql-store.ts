@@ -197,4 +197,5 @@ export class SqlStore implements Store {
   }
 
   countJobChunks(jobId: string): Promise<number> { return jobs.countJobChunks(this.ex(), jobId); }
+  unfinishedJobs(kind: string): Promise<JobRecord[]> { return jobs.unfinishedJobs(this.ex(), kind); }
 }
