@@ -70,10 +70,12 @@ const CASES: Case[] = [
   { rule: 'US-744-21-NI', dates: ['2024-03-15', null], tx: { ...military, destination: 'NI' }, items: camera },
   // UK asset freezes on OFSI-listed parties (the UK regimes start on 1 Jan 2021; before it the EU freezes applied)
   ...([
-    ['UK-RU-asset-freeze', 'Russia'], ['UK-BY-asset-freeze', 'Belarus'], ['UK-IR-nuclear-asset-freeze', 'Iran (Nuclear)'], ['UK-IR-asset-freeze', 'Iran'],
+    ['UK-RU-asset-freeze', 'Russia'], ['UK-BY-asset-freeze', 'Belarus'], ['UK-IR-nuclear-asset-freeze', 'Iran (Nuclear)'],
     ['UK-KP-asset-freeze', "Democratic People's Republic of Korea"], ['UK-SY-asset-freeze', 'Syria'], ['UK-MM-asset-freeze', 'Myanmar'],
     ['UK-listed-asset-freeze', 'Global Human Rights'],
   ] as const).map(([rule, program]): Case => ({ rule, dates: ['2021-01-01', null], tx: { jurisdictions: ['UK'] }, hits: ukListed(program) })),
+  { rule: 'UK-IR-2019-asset-freeze', dates: ['2021-01-01', '2023-12-14'], tx: { jurisdictions: ['UK'] }, hits: ukListed('Iran') },
+  { rule: 'UK-IR-asset-freeze', dates: ['2023-12-14', null], tx: { jurisdictions: ['UK'] }, hits: ukListed('Iran') },
   { rule: 'UK-listed-before-2021', dates: [null, '2021-01-01'], tx: { jurisdictions: ['UK'] }, hits: ukListed('Russia') },
 ];
 
