@@ -22,6 +22,7 @@ const camera = [classified(0, 'thermal camera', ENTRIES.thermalCamera())];
 const mlItem = [classified(0, 'rifle', { code: 'ML1', regimes: ['WA'] })];
 const sched = (e: ReturnType<typeof ENTRIES.thiodiglycol>) => [classified(0, 'chemical', e)];
 const unLibya = [[hit({ list: 'UN List', source: 'un', programs: ['Libya'], name: 'LISTED LIBYAN' })]];
+const ukListed = (program: string) => [[hit({ list: 'UK Consolidated List', source: 'uk-ofsi', entityId: 'uk-ofsi:1', programs: [program], name: 'LISTED PERSON' })]];
 
 const CASES: Case[] = [
   // UN
@@ -67,6 +68,15 @@ const CASES: Case[] = [
   { rule: 'US-744-21-KH', dates: ['2021-12-09', null], tx: { ...military, destination: 'KH' }, items: camera },
   { rule: 'US-744-21-BY', dates: ['2022-03-02', null], tx: { ...military, destination: 'BY' }, items: camera },
   { rule: 'US-744-21-NI', dates: ['2024-03-15', null], tx: { ...military, destination: 'NI' }, items: camera },
+  // UK asset freezes on OFSI-listed parties (the UK regimes start on 1 Jan 2021; before it the EU freezes applied)
+  ...([
+    ['UK-RU-asset-freeze', 'Russia'], ['UK-BY-asset-freeze', 'Belarus'], ['UK-IR-nuclear-asset-freeze', 'Iran (Nuclear)'],
+    ['UK-KP-asset-freeze', "Democratic People's Republic of Korea"], ['UK-SY-asset-freeze', 'Syria'], ['UK-MM-asset-freeze', 'Myanmar'],
+    ['UK-listed-asset-freeze', 'Global Human Rights'],
+  ] as const).map(([rule, program]): Case => ({ rule, dates: ['2021-01-01', null], tx: { jurisdictions: ['UK'] }, hits: ukListed(program) })),
+  { rule: 'UK-IR-2019-asset-freeze', dates: ['2021-01-01', '2023-12-14'], tx: { jurisdictions: ['UK'] }, hits: ukListed('Iran') },
+  { rule: 'UK-IR-asset-freeze', dates: ['2023-12-14', null], tx: { jurisdictions: ['UK'] }, hits: ukListed('Iran') },
+  { rule: 'UK-listed-before-2021', dates: [null, '2021-01-01'], tx: { jurisdictions: ['UK'] }, hits: ukListed('Russia') },
 ];
 
 async function run(c: Case, day: string) {

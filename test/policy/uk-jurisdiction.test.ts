@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vigil } from '../../src/app/vigil.js';
 import type { Transaction } from '../../src/model/index.js';
+import { timelineFor } from '../../src/policy/timeline.js';
 import { det, evaluate, fired, hit, rules, transaction } from './support.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -122,4 +123,13 @@ test('vigil assess with UK in the transaction file, and vigil measures RU --juri
   const text = spawnSync(process.execPath, [BIN, 'measures', 'RU', '--jurisdiction', 'UK'], { encoding: 'utf8', env, timeout: 60_000 });
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /UK-RU-military/);
+});
+
+test('timeline: a UK lane where the UK has a regime for the destination (RU), none where it has not (LY)', async () => {
+  const rs = await rules();
+  const ru = timelineFor(rs, 'RU', { today: '2026-12-02' });
+  assert.deepEqual(ru.lanes.map((l) => l.jurisdiction), ['UN', 'EU', 'IT', 'US', 'UK']);
+  const uk = ru.lanes.find((l) => l.jurisdiction === 'UK')!;
+  assert.deepEqual(uk.bands.map((b) => b.measure).sort(), ['UK-RU-dual-use', 'UK-RU-dual-use-military', 'UK-RU-military']);
+  assert.ok(!timelineFor(rs, 'LY', { today: '2026-12-02' }).lanes.some((l) => l.jurisdiction === 'UK'));
 });
