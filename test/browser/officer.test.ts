@@ -62,6 +62,22 @@ describe('the UI that leads the officer', { skip }, () => {
     });
   }
 
+  test('Assess offers UK, unticked by default (assessed on request); ticked, the UK answer appears beside the others', async () => {
+    const p = await page('desktop', '/assess');
+    await p.getByLabel('Reference scenario').selectOption({ value: 'S1-thermal-cameras-2003' });
+    const uk = p.getByRole('group', { name: 'Jurisdictions to evaluate' }).getByLabel('UK', { exact: true });
+    assert.equal(await uk.isChecked(), false, 'UK is not assessed unless asked');
+    await p.getByRole('button', { name: 'Assess', exact: true }).click();
+    await p.locator('#assess-results').waitFor();
+    await p.getByTestId('determination-EU').waitFor();
+    assert.equal(await p.getByTestId('determination-UK').count(), 0, 'no UK answer when UK is not ticked');
+    await uk.check();
+    await p.getByRole('button', { name: 'Assess', exact: true }).click();
+    await p.getByTestId('determination-UK').waitFor();
+    assert.match(await p.getByTestId('determination-UK').innerText(), /UK/);
+    await p.context().close();
+  });
+
   test('Cases → New application: a form (parties, items with codes, end use, date YYYY-MM-DD), no JSON', async () => {
     const p = await page('desktop', '/cases');
     await p.getByText('New application').click();
