@@ -112,19 +112,35 @@ export async function partiesByIds(ex: Executor, ids: string[]): Promise<Registe
  * documents of its entity. The documents are compared as text, so the unchanged bulk of a list is
  * never parsed. (A NOT EXISTS join lets SQLite probe by snapshot instead of entity: minutes.)
  */
-export async function entriesDifferingFrom(ex: Executor, previousId: number | undefined, currentId: number): Promise<{ entry: ListEntry; previous: ListEntry[] }[]> {
+export async function entriesDifferingFrom(ex: Executor, previousId: number | undefined, currentId: number, hashInSql = false): Promise<{ entry: ListEntry; previous: ListEntry[] }[]> {
+  // PostgreSQL: compare md5 digests computed by the server (shipping every document to the client
+  // costs seconds of driver work); SQLite reads the text in process at memory speed.
+  const col = hashInSql ? 'md5(doc)' : 'doc';
   const before = new Map<string, string[]>();
   if (previousId !== undefined) {
-    for (const r of await ex.all<{ entity_id: string; doc: string }>('SELECT entity_id, doc FROM list_entries WHERE snapshot_id = ?', [previousId])) {
+    for (const r of await ex.all<{ entity_id: string; d: string }>(`SELECT entity_id, ${col} AS d FROM list_entries WHERE snapshot_id = ?`, [previousId])) {
       const docs = before.get(r.entity_id);
-      if (docs) docs.push(r.doc); else before.set(r.entity_id, [r.doc]);
+      if (docs) docs.push(r.d); else before.set(r.entity_id, [r.d]);
     }
   }
+  const differing = new Set<number>();
+  for (const r of await ex.all<{ id: number | string; entity_id: string; d: string }>(`SELECT id, entity_id, ${col} AS d FROM list_entries WHERE snapshot_id = ?`, [currentId])) {
+    if (!(before.get(r.entity_id) ?? []).includes(r.d)) differing.add(Number(r.id));
+  }
+  const ids = [...differing].sort((a, b) => a - b);
   const out: { entry: ListEntry; previous: ListEntry[] }[] = [];
-  for (const r of await ex.all<{ entity_id: string; doc: string }>('SELECT entity_id, doc FROM list_entries WHERE snapshot_id = ? ORDER BY id', [currentId])) {
-    const docs = before.get(r.entity_id) ?? [];
-    if (docs.includes(r.doc)) continue;
-    out.push({ entry: JSON.parse(r.doc) as ListEntry, previous: docs.map((d) => JSON.parse(d) as ListEntry) });
+  for (let i = 0; i < ids.length; i += 500) {
+    const some = ids.slice(i, i + 500);
+    const docs = await ex.column<string>(`SELECT doc FROM list_entries WHERE id IN (${some.map(() => '?').join(', ')}) ORDER BY id`, some);
+    for (const d of docs) out.push({ entry: JSON.parse(d) as ListEntry, previous: [] });
+  }
+  if (previousId === undefined) return out;
+  const byId = new Map(out.map((o) => [o.entry.id, o.previous]));
+  const entities = [...byId.keys()].filter((e) => before.has(e));
+  for (let i = 0; i < entities.length; i += 500) {
+    const some = entities.slice(i, i + 500);
+    const prev = await ex.column<string>(`SELECT doc FROM list_entries WHERE snapshot_id = ? AND entity_id IN (${some.map(() => '?').join(', ')})`, [previousId, ...some]);
+    for (const d of prev) { const e = JSON.parse(d) as ListEntry; byId.get(e.id)?.push(e); }
   }
   return out;
 }

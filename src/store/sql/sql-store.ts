@@ -175,7 +175,7 @@ export class SqlStore implements Store {
   countParties(): Promise<number> { return parties.countParties(this.ex()); }
   partyNames(afterId: string | undefined, limit: number): Promise<{ id: string; name: string }[]> { return parties.partyNames(this.ex(), afterId, limit); }
   partiesByIds(ids: string[]): Promise<RegisteredParty[]> { return parties.partiesByIds(this.ex(), ids); }
-  entriesDifferingFrom(previousId: number | undefined, currentId: number): Promise<{ entry: ListEntry; previous: ListEntry[] }[]> { return parties.entriesDifferingFrom(this.ex(), previousId, currentId); }
+  entriesDifferingFrom(previousId: number | undefined, currentId: number): Promise<{ entry: ListEntry; previous: ListEntry[] }[]> { return parties.entriesDifferingFrom(this.ex(), previousId, currentId, this.backend.kind === 'postgres'); }
   removeParty(id: string, at: string): Promise<boolean> { return this.atomically((ex) => parties.removeParty(ex, id, at)); }
   getAlert(id: string): Promise<Alert | undefined> { return parties.getAlert(this.ex(), id); }
   alertsOfParties(partyIds: string[]): Promise<Alert[]> { return parties.alertsForPairs(this.ex(), partyIds); }
