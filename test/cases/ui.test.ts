@@ -43,14 +43,14 @@ test('case list filters by state; a case is assessed and denied from its page', 
   assert.match(await sweep.innerText(), new RegExp(`As of 2026-01-01: 1 licence\\(s\\) closed as expired\\.[\\s\\S]*${licensed.id}.*valid until 2025-12-31`));
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'cases-expiry.png'), fullPage: true });
-  await page.getByLabel('State').selectOption('expired');
+  await page.getByLabel('State', { exact: true }).selectOption('expired');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 1);
   assert.match(await rows.first().innerText(), new RegExp(`${licensed.id}\\s+expired`));
   assert.equal((await svc.get(licensed.id)).state, 'expired');
-  await page.getByLabel('State').selectOption('withdrawn');
+  await page.getByLabel('State', { exact: true }).selectOption('withdrawn');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 1);
   assert.match(await rows.first().innerText(), new RegExp(other.id));
-  await page.getByLabel('State').selectOption('');
+  await page.getByLabel('State', { exact: true }).selectOption('');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] tbody tr').length === 3);
 
   await page.getByRole('link', { name: first.id }).click();
