@@ -16,7 +16,9 @@ const fixture = (f: string) => parse(readFileSync(new URL(`../fixtures/matching/
 const DISTINCTIVE = new Set(['name', 'number']);
 
 test('the bound holds every real score: person, organisation and cross-script pairs, generic words left to scoring', () => {
-  const listNames = [...fixture('un_cross_script_pairs_sample.csv').flatMap((r) => [r.primary_name!, r.variant_name!]),
+  // Every third cross-script pair: the check is queries × names, and the whole sample made it the suite's slowest test (85 s).
+  const pairs = fixture('un_cross_script_pairs_sample.csv').filter((_, i) => i % 3 === 0);
+  const listNames = [...pairs.flatMap((r) => [r.primary_name!, r.variant_name!]),
     'STAUT CO LTD', 'CLOSED JOINT STOCK COMPANY SCAN', 'SBERBANK INSURANCE COMPANY LTD', 'AL-ALI, Dr. Hamed Abdullah', 'Q.C. Chen',
     'OPEN JOINT STOCK COMPANY COMMERCIAL BANK RUSSIAN FINANCIAL ALLIANCE', 'SMART LOGISTICS F.S.S.A.L', 'BANK SINA', 'MIR BUSINESS BANK JSC',
     'S.A. PESCABRAVA', 'Thomas Sá', 'Colonel Haji Agha Jan ALIZAI', 'BIN LADEN, Usama', 'THE SHIPPING GROUP OF IRAN'].map((s) => s.replace(/\s+/g, ' ').trim());
