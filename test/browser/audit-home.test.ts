@@ -16,7 +16,7 @@ import { registerParties } from '../../src/screening/parties.js';
 import { listStatus } from '../../src/lists/status.js';
 import type { Vigil } from '../../src/app/vigil.js';
 import { fixtureTx } from '../cases/helpers.js';
-import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, noHorizontalScroll, openPage, shot, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 const pdftotext = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
@@ -58,14 +58,9 @@ describe('the audit page and the home page', { skip }, () => {
 
   const page = (width: keyof typeof VIEWPORTS, path: string, local: Record<string, string> = {}): Promise<Page> =>
     openPage(ui, width, path, { session: { 'vigil.apiKey': seeded.secret }, local });
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const rows = (p: Page) => p.locator('[data-testid=audit-table] tbody tr');
   const column = (p: Page, label: string) => p.locator(`[data-testid=audit-table] tbody td[data-label="${label}"]`).allTextContents();
   const seqs = async (p: Page) => (await rows(p).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-seq')))));
-  async function noHorizontalScroll(p: Page, what: string) {
-    const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport`);
-  }
   /** Wait until the table shows the page whose summary matches. */
   const settled = (p: Page, summary: RegExp) => p.getByTestId('audit-summary').filter({ hasText: summary }).waitFor();
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, openPage, shot, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 
@@ -16,7 +16,6 @@ describe('the officer\'s desk (timeline, memo, measures)', { skip }, () => {
   after(async () => { await ui?.close(); });
 
   const page = (width: keyof typeof VIEWPORTS, path: string): Promise<Page> => openPage(ui, width, path);
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const band = (p: Page, lane: string, id: string) => p.locator(`[data-testid=law-timeline] g.band[data-jurisdiction="${lane}"][data-measure="${id}"]`);
   const usOutcome = (p: Page) => p.getByTestId('determination-US').getAttribute('data-outcome');
 

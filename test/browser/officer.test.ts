@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, noHorizontalScroll, openPage, shot, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 
@@ -16,11 +16,6 @@ describe('the UI that leads the officer', { skip }, () => {
   after(async () => { await ui?.close(); });
 
   const page = (width: keyof typeof VIEWPORTS, path: string): Promise<Page> => openPage(ui, width, path);
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  async function noHorizontalScroll(p: Page, what: string) {
-    const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport`);
-  }
 
   /** Wait for the case page (history navigation, no load event); on failure say what the page showed. */
   async function onCasePage(p: Page) {

@@ -100,3 +100,18 @@ export async function openPage(
   await p.goto(ui.url + path);
   return p;
 }
+
+/** A full-page screenshot under test-output/screenshots/NAME.png. */
+export const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The page does not scroll sideways; a failure names the widest elements so it says what to fix. */
+export async function noHorizontalScroll(p: Page, what: string): Promise<void> {
+  const { scroll, client, wide } = await p.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && !el.closest('.table-wrap'))
+      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport (${wide.join(', ')})`);
+}

@@ -2,9 +2,8 @@
 // classification, lists; keyboard use; phone width; screenshots of each page at 1280 and 390 px.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, openPage, SHOTS, startUi, VIEWPORTS, type UiFixture } from './support.js';
+import { browserSkip, noHorizontalScroll, openPage, shot, startUi, VIEWPORTS, type UiFixture } from './support.js';
 
 const skip = browserSkip();
 
@@ -14,18 +13,6 @@ describe('web UI', { skip }, () => {
   after(async () => { await ui?.close(); });
 
   const page = (width: keyof typeof VIEWPORTS, path: string): Promise<Page> => openPage(ui, width, path);
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  async function noHorizontalScroll(p: Page, what: string) {
-    const { scroll, client, wide } = await p.evaluate(() => {
-      const client = document.documentElement.clientWidth;
-      // Name the widest culprits so a failure says what to fix.
-      const wide = [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > client + 1 && !el.closest('.table-wrap'))
-        .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      return { scroll: document.documentElement.scrollWidth, client, wide };
-    });
-    assert.ok(scroll <= client + 1, `${what}: page is ${scroll}px wide in a ${client}px viewport (${wide.join(', ')})`);
-  }
 
   /** Screen `name` and wait until the results shown are the answer for it (not the previous one). */
   async function screen(p: Page, name: string) {

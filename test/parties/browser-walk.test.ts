@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, openPage, ROOT, SHOTS, startUi, type UiFixture } from '../browser/support.js';
+import { browserSkip, openPage, ROOT, shot, startUi, type UiFixture } from '../browser/support.js';
 
 const skip = browserSkip();
 const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/lists/eu-fsf/fsf_xml_1_1_sample.xml'), 'utf8');
@@ -34,7 +34,6 @@ describe('parties and alerts in the browser', { skip }, () => {
   let ui: UiFixture;
   before(async () => { ui = await startUi(); });
   after(async () => { await ui?.close(); });
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   async function importEu(body: Buffer, fileName: string): Promise<{ status: string; rescreen?: { created: number; reopened: number; suppressed: number } }> {
     const r = await fetch(`${ui.url}/api/lists/import?format=eu&fileName=${fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
     assert.equal(r.status, 200, await r.clone().text());
