@@ -4,6 +4,7 @@
 // changed, when the listing itself changes.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api.ts';
+import { DateInput, isIsoDay } from '../../components/DateInput.tsx';
 import { ErrorBox } from '../../components/ErrorBox.tsx';
 
 interface Alert {
@@ -27,7 +28,7 @@ export function AlertsPage() {
   const load = useCallback(() => {
     const q = new URLSearchParams({ limit: '500' });
     if (status) q.set('status', status);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(since)) q.set('since', since);
+    if (isIsoDay(since)) q.set('since', since);
     if (party) q.set('party', party);
     api.get<{ alerts: Alert[]; open: number }>(`/api/alerts?${q}`).then((r) => { setAlerts(r.alerts); setOpen(r.open); setLoaded(true); }, setError);
   }, [status, since, party]);
@@ -47,7 +48,7 @@ export function AlertsPage() {
         </div>
         <div className="field">
           <label htmlFor="alert-since">Raised or updated since</label>
-          <input id="alert-since" type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+          <DateInput id="alert-since" value={since} onChange={setSince} />
         </div>
         {party && <p className="muted">Party {party}</p>}
       </div>
