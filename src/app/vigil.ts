@@ -8,6 +8,7 @@ import { openStore } from '../store/open.js';
 import { ensureBundledLists } from '../lists/bundled.js';
 import { configuredMaxAgeDays, staleListWarnings, type StaleListWarning } from '../lists/freshness.js';
 import { ScreeningIndex, compareNames } from '../screening/index.js';
+import { screenAsOf } from '../screening/as-of.js';
 // The catalogue and the policy engine are imported on first use: `vigil screen` never needs them
 // and loading them costs a cold start about half a second.
 import type { ControlCatalog } from '../controls/catalog.js';
@@ -91,6 +92,13 @@ export class Vigil {
    */
   async screen(q: ScreenQuery, opts: AuditOptions = {}): Promise<ScreenResult> {
     const result = (await this.screening()).screen(q);
+    if (opts.audit !== false) await recordScreening(this.store, this.actorOf(opts), q, result);
+    return result;
+  }
+
+  /** Screening against the list snapshots in force on `asOf` (YYYY-MM-DD), audited like screen(). */
+  async screenAsOf(q: ScreenQuery, asOf: string, opts: AuditOptions = {}): Promise<ScreenResult> {
+    const result = await screenAsOf(this.store, q, asOf);
     if (opts.audit !== false) await recordScreening(this.store, this.actorOf(opts), q, result);
     return result;
   }

@@ -31,7 +31,7 @@ const screen: FastifyPluginAsync = async (app) => {
     if (!('parties' in body)) {
       // The documented shape, exactly as `vigil screen --json` prints it (list versions without hashes).
       const { asOf, ...query } = body;
-      const r = asOf ? await (await import('../../screening/as-of.js')).screenAsOf(app.vigil.store, query, asOf) : await app.vigil.screen(query, { audit: false });
+      const r = asOf ? await app.vigil.screenAsOf(query, asOf, { audit: false }) : await app.vigil.screen(query, { audit: false });
       await recordScreening(app.audit, actorOf(request), query, r);
       // A screening as it stood on a past day is not warned about today's list ages.
       const warnings = asOf ? [] : await app.vigil.staleListWarnings(r.lists);

@@ -59,11 +59,7 @@ export function register(program: Command): void {
             return [r, await v.staleListWarnings(r.lists)] as const;
           }
           // A screening as it stood on a past day: no warning about today's list ages.
-          const { screenAsOf } = await import('../../screening/as-of.js');
-          const r = await screenAsOf(v.store, q, asOf);
-          const { recordScreening } = await import('../../cases/audit-calls.js');
-          await recordScreening(v.store, v.actorOf(), q, r);
-          return [r, [] as StaleListWarning[]] as const;
+          return [await v.screenAsOf(q, asOf), [] as StaleListWarning[]] as const;
         });
         warnStale(warnings);
         if (opts.json) printJson({ ...(toJson(result, warnings) as object), ...(asOf ? { asOf } : {}) });
