@@ -4,6 +4,7 @@
 //   space was an invisible character (Moammar\u200BGadhafi, normalize.ts removes those);
 // - a compound prefix left dangling at the end (Qadeer Khan Abdul: given names moved to the end, as
 //   in customer files) joined to each other name part in turn, as the tokenizer joins Abdul Qadeer;
+//   likewise a compound suffix left at the start (Eddin TU'MA Kamal);
 // - the syllables of a Chinese or Korean given name glued into one word (玉华 -> YUHUA), as lists
 //   often write them, when the glued word is a known name.
 import { matchingData } from './data.js';
@@ -57,6 +58,17 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       out.push(tokens.flatMap((x, k) => (k === i ? [] : k === j ? [joined] : [x])));
     });
   });
+  // A compound suffix written with no name part before it (Eddin TU'MA Kamal for Kamal Eddin TU'MA):
+  // joined after each other name part in turn, as the tokenizer joins Kamal Eddin.
+  tokens.forEach((s, i) => {
+    if (s.kind !== 'name' || s.unvocalised || !d.compoundSuffixes.has(s.text)) return;
+    const prev = tokens[i - 1];
+    if (prev && prev.kind === 'name' && prev.surname === s.surname) return;
+    tokens.forEach((t, j) => {
+      if (j === i || out.length >= MAX_READINGS || t.kind !== 'name' || t.unvocalised || d.compoundSuffixes.has(t.text)) return;
+      const joined = prepareToken({ ...latinToken(t.text + s.text, t.surname), kind: 'name', skeleton: t.skeleton + s.skeleton });
+      out.push(tokens.flatMap((x, k) => (k === i ? [] : k === j ? [joined] : [x])));
+    });
+  });
   return out;
 }
-

@@ -61,15 +61,18 @@ export function arabicSkeleton(word: string): string {
 // the same name has a vowel (or w/v, y) where the Arabic word has a long vowel; two names whose
 // consonants agree but whose long vowels fall elsewhere (پرهام Parham / IBRAHIM, تهرانی Tehrani /
 // ATTARAN) are different names. Markers: A alef, W waw, Y yeh (each a vowel or its glide), E a
-// final ta marbuta or heh (a, e, ah, eh or nothing), I a final yeh or alef maqsura (Isa, Haqqani:
-// any vowel or y), L the l of an article inside a compound (Abd al-Rahman, ABDURRAHMAN: l or
+// final ta marbuta or heh (a, e, ah, eh or nothing), I a final yeh (Haqqani: i, e or y; another
+// vowel half), M a final alef maqsura (Musa, Isa: a, i, e or y), L the l of an article inside a compound (Abd al-Rahman, ABDURRAHMAN: l or
 // nothing), O an alef before that l (any vowel or nothing).
 
 const ALEF = new Set(['ا', 'أ', 'آ', 'ٱ', 'ى']);
-const WAW = new Set(['و', 'ؤ']);
-const YEH = new Set(['ي', 'ی', 'ئ', 'ې', 'ۍ', 'ے', 'إ']);
-/** What follows an article written inside one word: الله, الدين, الرحمن … (خيرالله, نورالدين, عبدالرحمن). */
-const ARTICLE_SUFFIX = /^ال(?:له|لہ|دين|دین|رحمن|رحمان|رحیم|رحيم|حق|كريم|کریم|عزيز|عزیز|[^ا]{3,5})$/u;
+const WAW = new Set(['و', 'ؤ', 'ۆ']);
+const YEH = new Set(['ي', 'ی', 'ئ', 'ې', 'ۍ', 'ے', 'إ', 'ێ']);
+/**
+ * What follows an article written inside one word: الله, الدين, الرحمن … (خيرالله, نورالدين, عبدالرحمن). The
+ * word may hold an alef itself (عبدالجبار Abdul Jabbar, عبدالمنان Abdul Manan), just not first.
+ */
+const ARTICLE_SUFFIX = /^ال(?:له|لہ|دين|دین|رحمن|رحمان|رحیم|رحيم|حق|كريم|کریم|عزيز|عزیز|[^ا].{2,4})$/u;
 const FINAL_E = new Set(['ة', 'ۀ', 'ۃ', 'ه', 'ہ', 'ھ']);
 
 /** Vocalised skeleton of an Arabic-script word (article already stripped): consonant classes and A/W/Y/E markers. */
@@ -84,7 +87,9 @@ export function arabicVocalic(word: string): string {
     previous = ch;
     const last = i === chars.length - 1;
     if (last && FINAL_E.has(ch)) { emit('E'); return; }
-    if (last && (YEH.has(ch) || ch === 'ى')) { emit('I'); return; }
+    // A final alef maqsura is read a as often as i (موسى Musa, مصطفى Mustafa, يحيى Yahya; على for Ali).
+    if (last && ch === 'ى') { emit('M'); return; }
+    if (last && YEH.has(ch)) { emit('I'); return; }
     if (i === 0 && (ALEF.has(ch) || ch === 'إ')) return; // a word-initial alef carries the first vowel, whatever it is
     // Ayn and hamza inside a word: a vowel, a glide or nothing in Latin (القاعدة AL-QAIDA, QAEDA).
     if (ch === 'ع' || ch === 'ء') { if (i > 0 && !last) out += 'O'; return; }
@@ -106,7 +111,8 @@ export const joinVocalic = (head: string, article: boolean, next: string): strin
 // letter or as two (اسحاق ISHAQ is s + h).
 const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
   [/dzh|dj/g, 'k'],
-  [/tch|sch|ch/g, 's'],
+  [/tch|sch/g, 's'],
+  [/ch/g, 'C'],
   [/sh/g, 'S'],
   [/kh/g, 'K'],
   [/gh/g, 'G'],
@@ -116,10 +122,13 @@ const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
   [/ts|tz/g, 's'],
   [/ck/g, 'k'],
   [/c(?=[eiy])/g, 's'],
+  [/c/g, 'X'],
   [/x/g, 'ks'],
 ];
 /** Latin digraph symbol -> the Arabic consonant classes it reads as alone, and the class before an h when it reads as two letters. */
-const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'st', K: 'h', G: 'k', D: 'd' };
+// th is ث or ت+ه, and in Iraqi and Gulf usage ذ and ظ too (كاظم KATHIM, البذالي AL-BATHALI); ch is چ, French
+// ش (CHAUDHRY, CHERIF) or German خ (بريخ BARICH); a c before a, o, u is k, or French ç for ص/س (فيصل FAYCAL).
+const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'std', K: 'h', G: 'k', D: 'd', C: 'sh', X: 'ks' };
 const DIGRAPH_TWO: Record<string, string> = { S: 's', T: 't', K: 'k', G: 'k', D: 'd' };
 
 const latinVocalicCache = new Map<string, string>();
@@ -154,6 +163,7 @@ function matchCost(a: string, l: string): number {
   if (one !== undefined) return a.length === 1 && a >= 'a' && a <= 'z' ? (one.includes(a) ? 0 : 1) : INF;
   switch (a) {
     case 'I': return l === 'i' || l === 'e' || l === 'y' ? 0 : LATIN_VOWEL(l) ? 0.5 : INF;
+    case 'M': return l === 'a' || l === 'i' || l === 'e' || l === 'y' ? 0 : LATIN_VOWEL(l) ? 0.5 : INF;
     case 'O': return LATIN_VOWEL(l) || l === 'y' || l === 'w' ? 0 : INF;
     case 'L': return l === 'l' ? 0 : INF;
     case 'A': return l === 'a' ? 0 : l === 'e' || l === 'o' ? 0.5 : l === 'i' || l === 'u' ? 1 : INF;

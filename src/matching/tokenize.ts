@@ -86,7 +86,8 @@ function transliterateWord(word: string, script: Script, solid: boolean): RawPar
       latin = latin.replace(/[^a-z0-9]/g, '');
       const parts: RawPart[] = [];
       if (article) parts.push({ text: 'al', unvocalised: false, article: true });
-      if (d.arabicParticles.has(word)) parts.push({ text: latin, unvocalised: false, article: true });
+      // الإبن (the son, Jr.) is a particle with its article as much as إبن is.
+      if (d.arabicParticles.has(w)) parts.push({ text: latin, unvocalised: false, article: true });
       else if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w), vocalic: arabicVocalic(w) });
       return parts;
     }
@@ -156,6 +157,28 @@ function joinCompounds(tokens: NameToken[]): void {
   }
 }
 
+function buildToken(part: RawPart, surname: boolean): NameToken {
+  // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
+  // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
+  const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
+  const token: NameToken = {
+    text: part.text,
+    kind,
+    surname: surname && kind === 'name',
+    unvocalised: part.unvocalised,
+    skeleton: part.skeleton ?? latinSkeleton(part.text),
+  };
+  if (part.syllabic) token.syllabic = true;
+  if (part.joined) token.joined = true;
+  if (part.vocalic !== undefined) token.vocalic = part.vocalic;
+  // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
+  if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
+    const m = /^(al|el)(.{4,})$/.exec(part.text);
+    if (m && matchingData().latinArticles.has(m[1]!)) token.bare = m[2]!;
+  }
+  return token;
+}
+
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
@@ -179,6 +202,12 @@ export function tokenizeName(raw: string): NameToken[] {
     offset = at + rawWord.length;
     const capsWord = mixedCase && rawWord.length > 1 && /\p{L}/u.test(rawWord) && rawWord === rawWord.toUpperCase() && rawWord !== rawWord.toLowerCase();
     const surname = (hasComma && at < commaAt) || capsWord;
+    // An Arabic article written apart (سالم مصطفى محمد ال منصور) is the next word's; آل (family of, Al
+    // Saud), which folding makes ال, is a name part.
+    if (d.arabicArticles.includes(rawWord)) {
+      tokens.push(buildToken({ text: 'al', unvocalised: false, article: true }, false));
+      continue;
+    }
     let folded = foldCase(rawWord);
     // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
     const pieces: { text: string; article: boolean }[] = [];
@@ -193,25 +222,7 @@ export function tokenizeName(raw: string): NameToken[] {
       const script = scriptOf(piece.text);
       const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
       for (const part of parts) {
-        // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
-        // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
-        const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
-        const token: NameToken = {
-          text: part.text,
-          kind,
-          surname: surname && kind === 'name',
-          unvocalised: part.unvocalised,
-          skeleton: part.skeleton ?? latinSkeleton(part.text),
-        };
-        if (part.syllabic) token.syllabic = true;
-        if (part.joined) token.joined = true;
-        if (part.vocalic !== undefined) token.vocalic = part.vocalic;
-        // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
-        if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
-          const m = /^(al|el)(.{4,})$/.exec(part.text);
-          if (m && d.latinArticles.has(m[1]!)) token.bare = m[2]!;
-        }
-        tokens.push(token);
+        tokens.push(buildToken(part, surname));
       }
     }
   }

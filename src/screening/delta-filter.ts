@@ -52,6 +52,8 @@ export class DeltaFilter {
     const d = matchingData();
     // A dangling compound prefix is joined to other name parts (readings.ts): screen in full.
     if (d.compoundPrefixes.has(t.text) && !d.compoundPrefixesNeedingArticle.has(t.text)) return true;
+    // ...and so is a compound suffix with no name part before it.
+    if (d.compoundSuffixes.has(t.text)) return true;
     // A glued word read as two known names (readings.ts, same conditions).
     if (t.syllabic || t.text.length < GLUED_MIN) return false;
     const known = (text: string): boolean => d.equivalents.has(text) || names.vocabId(text) !== undefined;
