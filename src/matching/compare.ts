@@ -42,7 +42,8 @@ export function compareNameStrings(a: string, b: string, type?: EntityType, stat
   // Other readings of the first name (readings.ts), with the second name's tokens as what is known.
   const eq = matchingData().equivalents;
   const known = new Set(cb.flatMap((t) => (t.bare ? [t.text, t.bare] : [t.text])));
-  for (const tokens of alternativeReadings(qa, (text) => known.has(text) || eq.has(text))) {
+  const meets = (t: PreparedToken): boolean => cb.some((c) => tokenSimilarity(t, c).sim > 0);
+  for (const tokens of alternativeReadings(qa, (text) => known.has(text) || eq.has(text), meets)) {
     const r = compareTokens(tokens, cb, type, stats);
     if (r.score > best.score) best = r;
   }

@@ -15,6 +15,8 @@ interface ScriptsFile {
   arabicParticles: string[];
   patronymicSuffixes: { endings: string[] };
   nasabMarkers: string[];
+  nonJoining: string;
+  gluedPrefixes: string[];
 }
 
 export interface MatchingData {
@@ -37,6 +39,10 @@ export interface MatchingData {
   patronymicEndings: string[];
   /** Words that mark an Arabic-style name chain (bin, ibn, ould, abu): a short form may skip its middle. */
   nasabMarkers: Set<string>;
+  /** Arabic-script letters that never join the letter after them: a missing space after one is invisible. */
+  nonJoining: Set<string>;
+  /** Arabic-script particles often written glued to the next word (بنحسين). */
+  gluedPrefixes: string[];
 }
 
 let cached: MatchingData | undefined;
@@ -75,6 +81,8 @@ export function matchingData(): MatchingData {
     arabicParticles: new Set(s.arabicParticles),
     patronymicEndings: [...s.patronymicSuffixes.endings].sort((a, b) => b.length - a.length),
     nasabMarkers: new Set(s.nasabMarkers),
+    nonJoining: new Set(s.nonJoining),
+    gluedPrefixes: s.gluedPrefixes,
   };
   return cached;
 }

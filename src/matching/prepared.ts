@@ -68,7 +68,7 @@ export function prepareToken(t: NameToken): PreparedToken {
 export function preparedToken(t: NameToken, phonetic: string[], groups: number[]): PreparedToken {
   return {
     text: t.text, kind: t.kind, surname: t.surname, unvocalised: t.unvocalised, skeleton: t.skeleton,
-    bare: t.bare, syllabic: t.syllabic, joined: t.joined, vocalic: t.vocalic, phonetic, groups, key: tokenKey(t),
+    bare: t.bare, syllabic: t.syllabic, joined: t.joined, vocalic: t.vocalic, splits: t.splits, phonetic, groups, key: tokenKey(t),
   };
 }
 

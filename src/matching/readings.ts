@@ -6,10 +6,15 @@
 //   in customer files) joined to each other name part in turn, as the tokenizer joins Abdul Qadeer;
 //   likewise a compound suffix left at the start (Eddin TU'MA Kamal);
 // - the syllables of a Chinese or Korean given name glued into one word (玉华 -> YUHUA), as lists
-//   often write them, when the glued word is a known name.
+//   often write them, when the glued word is a known name;
+// - Arabic-script words and list words cut in different places: an Arabic-script word that meets
+//   nothing read as the two words it may be (tokenize.ts, arabicSplits: ظاهرعويس DAHIR AWEYS), and
+//   two Arabic-script words read as one (آخوند زاده AKHUNDZADA, ولی جان WALIJAN: Persian and Pashto
+//   write the parts of a compound apart, Latin lists glue them).
 import { matchingData } from './data.js';
 import { prepareToken, type PreparedToken } from './prepared.js';
-import { latinToken } from './tokenize.js';
+import { joinCompounds, latinToken, type NameToken } from './tokenize.js';
+import { joinVocalic, vocalicConsonants } from './skeleton.js';
 
 /** Glued words this long or longer are tried as two names. */
 export const GLUED_MIN = 7;
@@ -17,8 +22,14 @@ export const GLUED_MIN = 7;
 export const GLUED_PART_MIN = 3;
 /** At most this many other readings per query. */
 export const MAX_READINGS = 4;
+/** At most this many readings of Arabic-script words cut elsewhere (splits and merges), besides. */
+export const MAX_SCRIPT_READINGS = 4;
 
-export function alternativeReadings(tokens: readonly PreparedToken[], known: (text: string) => boolean): PreparedToken[][] {
+/**
+ * `known`: whether a Latin word is a known name; `meets`: whether a query token meets any token it is
+ * compared with (the list name's, or the index vocabulary's): only a word that meets nothing is split.
+ */
+export function alternativeReadings(tokens: readonly PreparedToken[], known: (text: string) => boolean, meets: (t: PreparedToken) => boolean = () => true): PreparedToken[][] {
   const out: PreparedToken[][] = [];
   const d = matchingData();
   tokens.forEach((t, i) => {
@@ -70,5 +81,49 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       out.push(tokens.flatMap((x, k) => (k === i ? [] : k === j ? [joined] : [x])));
     });
   });
+  return [...out, ...scriptReadings(tokens, meets)];
+}
+
+/**
+ * Two words merge when one of them meets nothing, and each has this many consonants: a word of one
+ * consonant (آل family of, ما) glued to a neighbour that meets a list word would vanish into a near
+ * spelling of it (one letter off), its cost as an unmatched word saved. Words that both meet nothing
+ * merge whatever their length (ما يشو MAYCHOU, ولی جان WALIJAN).
+ */
+export const MERGE_PART_CONSONANTS = 2;
+
+const isArabicName = (t: PreparedToken | undefined): t is PreparedToken => t !== undefined && t.kind === 'name' && t.unvocalised && t.vocalic !== undefined;
+const mayMerge = (a: PreparedToken, b: PreparedToken, meets: (t: PreparedToken) => boolean): boolean => {
+  const ma = meets(a);
+  const mb = meets(b);
+  if (!ma && !mb) return true;
+  return !(ma && mb) && vocalicConsonants(a.vocalic!) >= MERGE_PART_CONSONANTS && vocalicConsonants(b.vocalic!) >= MERGE_PART_CONSONANTS;
+};
+
+function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedToken) => boolean): PreparedToken[][] {
+  const out: PreparedToken[][] = [];
+  if (!tokens.some((t) => t.unvocalised)) return out;
+  tokens.forEach((t, i) => {
+    if (!t.splits || out.length >= MAX_SCRIPT_READINGS || meets(t)) return;
+    for (const parts of t.splits) {
+      if (out.length >= MAX_SCRIPT_READINGS) break;
+      const reading: NameToken[] = [...tokens.slice(0, i), ...parts, ...tokens.slice(i + 1)];
+      // A split may leave a compound prefix before the next word (محمدعبد البصیر: عبد + البصیر).
+      joinCompounds(reading);
+      out.push(reading.map((x) => (tokens.includes(x as PreparedToken) ? (x as PreparedToken) : prepareToken(x))));
+    }
+  });
+  // Two Arabic-script name parts, or two around an article (عزیز الرحمان AZIZIRAHMAN), read as one word.
+  for (let i = 0; i < tokens.length && out.length < MAX_SCRIPT_READINGS; i++) {
+    const a = tokens[i];
+    const article = tokens[i + 1]?.kind === 'particle' && matchingData().latinArticles.has(tokens[i + 1]!.text);
+    const b = tokens[i + (article ? 2 : 1)];
+    if (!isArabicName(a) || !isArabicName(b) || !mayMerge(a, b, meets)) continue;
+    const merged = prepareToken({
+      text: a.text + (article ? 'al' : '') + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true,
+      skeleton: a.skeleton + (article ? 'l' : '') + b.skeleton, vocalic: joinVocalic(a.vocalic!, article, b.vocalic!),
+    });
+    out.push([...tokens.slice(0, i), merged, ...tokens.slice(i + (article ? 3 : 2))]);
+  }
   return out;
 }

@@ -30,6 +30,8 @@ export interface NameToken {
    * "玉华 石" -> yu, hua): its syllables keep their order (Gwang-su is not Su-gwang; scorer.ts).
    */
   joined?: boolean;
+  /** An Arabic-script word that may be two written without a space: the tokens of each such reading (arabicSplits). */
+  splits?: NameToken[][];
 }
 
 /** A Latin token built as the tokenizer builds one (readings.ts splits glued words into these). */
@@ -130,7 +132,7 @@ const isArticle = (t: NameToken | undefined): boolean => t !== undefined && t.ki
  * Arabic compound names become one token whichever way they are written (data/matching/scripts.json,
  * "compounds"): Abd al-Rahman, ABDUL RAHMAN, عبد الرحمن -> one token; Nur al-Din, نور الدين -> one token.
  */
-function joinCompounds(tokens: NameToken[]): void {
+export function joinCompounds(tokens: NameToken[]): void {
   const d = matchingData();
   const isSuffix = (t: NameToken | undefined): boolean =>
     t !== undefined && (t.unvocalised ? d.compoundSuffixVocalics.has(t.vocalic ?? '') : d.compoundSuffixes.has(t.text));
@@ -179,6 +181,37 @@ function buildToken(part: RawPart, surname: boolean): NameToken {
   return token;
 }
 
+/** Each side of a split at least this many letters (an article on the right not counted). */
+export const SPLIT_PART_MIN = 3;
+/** At most this many splits of one word. */
+export const MAX_SPLITS = 3;
+
+/**
+ * Two words an Arabic-script word may be, written without the space: after a letter that never
+ * joins the next (ر, د, و, ا …) a missing space is invisible (ظاهرعويس DAHIR AWEYS, أبوغيث ABO
+ * GHAITH, محمدعبد); a glued particle (بنحسين BEN HASSINE) is plain to see but common. Tried only as
+ * another reading (readings.ts), when the word as written meets nothing.
+ */
+function arabicSplits(word: string, surname: boolean): NameToken[][] {
+  const d = matchingData();
+  const chars = [...word];
+  const article = d.arabicArticles.find((a) => word.startsWith(a) && chars.length > a.length + 1);
+  const start = article ? [...article].length : 0;
+  const at = new Set<number>();
+  for (const p of d.gluedPrefixes) if (word.startsWith(p, start) && chars.length - start - [...p].length >= SPLIT_PART_MIN) at.add(start + [...p].length);
+  for (let k = start + SPLIT_PART_MIN; k <= chars.length - SPLIT_PART_MIN; k++) if (d.nonJoining.has(chars[k - 1]!)) at.add(k);
+  const out: NameToken[][] = [];
+  for (const k of [...at].sort((a, b) => a - b)) {
+    const right = chars.slice(k).join('');
+    const bareRight = d.arabicArticles.reduce((r, a) => (r.startsWith(a) ? r.slice(a.length) : r), right);
+    if ([...bareRight].length < SPLIT_PART_MIN || out.length >= MAX_SPLITS) continue;
+    const tokens = [chars.slice(0, k).join(''), right].flatMap((w) => transliterateWord(w, 'arabic', false).map((p) => buildToken(p, surname)));
+    joinCompounds(tokens);
+    if (tokens.some((t) => t.unvocalised)) out.push(tokens);
+  }
+  return out;
+}
+
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
@@ -222,7 +255,12 @@ export function tokenizeName(raw: string): NameToken[] {
       const script = scriptOf(piece.text);
       const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
       for (const part of parts) {
-        tokens.push(buildToken(part, surname));
+        const token = buildToken(part, surname);
+        if (script === 'arabic' && parts.length === 1 && token.unvocalised) {
+          const splits = arabicSplits(piece.text, surname);
+          if (splits.length) token.splits = splits;
+        }
+        tokens.push(token);
       }
     }
   }

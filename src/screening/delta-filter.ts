@@ -4,13 +4,14 @@
 // Exact, not a heuristic. screener.ts finds a query's candidate names only through the similar
 // vocabulary tokens of its own tokens (NameIndex.similarTokens, via SimilarityCache) and of its other
 // readings (readings.ts). A party none of whose tokens has a similar token in the index, and whose
-// name has no other reading, therefore has no candidate and no hit: screening it is skipped. Every
-// party that passes is screened in full, so the alerts are those a screening of every party gives.
+// name has no other reading whose tokens have one, therefore has no candidate and no hit: screening
+// it is skipped. Every party that passes is screened in full, so the alerts are those a screening of
+// every party gives.
 // Tokens repeat across a register (given names, legal forms, trade words), so each distinct token is
 // judged once: the cost per party is tokenising its name.
 import { matchingData } from '../matching/data.js';
 import { prepareName, prepareToken, type PreparedToken } from '../matching/prepared.js';
-import { GLUED_MIN, GLUED_PART_MIN } from '../matching/readings.js';
+import { alternativeReadings, GLUED_MIN, GLUED_PART_MIN } from '../matching/readings.js';
 import { tokenizeName, type NameToken } from '../matching/tokenize.js';
 import type { ScreeningIndex } from './index.js';
 
@@ -32,7 +33,7 @@ export class DeltaFilter {
     let meets = false;
     const prepared = tokens.map((t) => {
       // Everything prepareToken and the readings look at.
-      const key = `${t.text}|${t.kind}|${t.surname ? 1 : 0}|${t.unvocalised ? 1 : 0}|${t.skeleton}|${t.bare ?? ''}|${t.syllabic ? 1 : 0}|${t.vocalic ?? ''}`;
+      const key = `${t.text}|${t.kind}|${t.surname ? 1 : 0}|${t.unvocalised ? 1 : 0}|${t.skeleton}|${t.bare ?? ''}|${t.syllabic ? 1 : 0}|${t.vocalic ?? ''}|${t.splits?.map((r) => r.map((x) => x.text).join(' ')).join('/') ?? ''}`;
       let v = this.verdicts.get(key);
       if (v === undefined) {
         const token = prepareToken(t);
@@ -42,7 +43,15 @@ export class DeltaFilter {
       if (v.meets) meets = true;
       return v.token;
     });
-    return meets ? prepared : undefined;
+    if (meets) return prepared;
+    // Arabic-script words cut elsewhere (readings.ts, scriptReadings): none of the tokens meets
+    // anything here, so every split and merge is tried, and the party passes if a token of one does.
+    if (prepared.some((t) => t.unvocalised)) {
+      for (const reading of alternativeReadings(prepared, () => false, () => false)) {
+        for (const t of reading) if (!prepared.includes(t) && this.index.names.similarTokens(t).size > 0) return prepared;
+      }
+    }
+    return undefined;
   }
 
   private judge(t: PreparedToken): boolean {

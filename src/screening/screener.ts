@@ -142,7 +142,7 @@ export function screenIndex(
   const hits = screenTokens(index, entries, cache, q, qTokens, threshold, opts);
   // Other readings of the query (readings.ts): a glued word split, a dangling compound prefix joined.
   const eq = matchingData().equivalents;
-  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.vocabId(text) !== undefined);
+  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.vocabId(text) !== undefined, (t) => cache.get(t).sims.size > 0);
   if (readings.length === 0) return hits;
   const best = new Map<string, ScreeningHit>();
   for (const h of hits) best.set(h.entityId, h);
