@@ -17,6 +17,8 @@ interface ScriptsFile {
   nasabMarkers: string[];
   nonJoining: string;
   gluedPrefixes: string[];
+  armenian: Record<string, string>;
+  latinSpellings: [string, string][];
 }
 
 export interface MatchingData {
@@ -43,6 +45,9 @@ export interface MatchingData {
   nonJoining: Set<string>;
   /** Arabic-script particles often written glued to the next word (بنحسين). */
   gluedPrefixes: string[];
+  armenian: [string, string][];
+  /** Spellings of one sound in other Latin orthographies, each replaced by the second (ou -> u, w -> v). */
+  latinSpellings: [RegExp, string][];
 }
 
 let cached: MatchingData | undefined;
@@ -83,6 +88,8 @@ export function matchingData(): MatchingData {
     nasabMarkers: new Set(s.nasabMarkers),
     nonJoining: new Set(s.nonJoining),
     gluedPrefixes: s.gluedPrefixes,
+    armenian: Object.entries(s.armenian),
+    latinSpellings: s.latinSpellings.map(([re, to]) => [new RegExp(re, 'g'), to]),
   };
   return cached;
 }

@@ -4,6 +4,7 @@
 // instead of adding up many weak resemblances.
 import { customJaroWinkler, jaroWinkler } from './jaro-winkler.js';
 import type { PreparedToken } from './prepared.js';
+import { matchingData } from './data.js';
 import { crossScriptCost, latinVocalic, vocalicConsonants } from './skeleton.js';
 
 export type MatchHow = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'unmatched';
@@ -23,6 +24,24 @@ export const FUZZY_STRETCH = 1.5;
 export const GENDER_PAIR_SIM = 0.75;
 /** A three-letter token with its last two letters swapped: weak alone, enough when the rest of the name holds. */
 export const SHORT_TRANSPOSITION_SIM = 0.75;
+
+/** Two words that read the same in other Latin orthographies (data/matching/scripts.json, latinSpellings)... */
+export const SPELLING_SIM = 0.92;
+/** ...compared only when already this close (the rules change a letter or two). */
+export const SPELLING_MIN_JW = 0.7;
+
+const spellingCache = new Map<string, string>();
+function spelling(text: string): string {
+  let out = spellingCache.get(text);
+  if (out === undefined) {
+    out = text;
+    for (const [re, to] of matchingData().latinSpellings) out = out.replace(re, to);
+    if (spellingCache.size > 50_000) spellingCache.clear();
+    spellingCache.set(text, out);
+  }
+  return out;
+}
+const sameSpelling = (a: string, b: string): boolean => spelling(a) === spelling(b);
 
 const VOWEL_END = /[aeio]$/;
 function genderPair(a: string, b: string): boolean {
@@ -131,6 +150,10 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   let jw = customJaroWinkler(q.text, c.text);
   if (q.bare) jw = Math.max(jw, customJaroWinkler(q.bare, c.text));
   if (c.bare) jw = Math.max(jw, customJaroWinkler(q.text, c.bare));
+  // The same name in another language's Latin orthography (Poutine, Poetin, Vlagyimir Putyin, Wladimir).
+  if (jw >= SPELLING_MIN_JW && jw < 1 && q.text.length >= 4 && c.text.length >= 4 && sameSpelling(q.text, c.text)) {
+    return { sim: Math.max(SPELLING_SIM, 1 - (1 - jw) * FUZZY_STRETCH), how: 'phonetic' };
+  }
   if (jw < PHONETIC_SIM && jw >= PHONETIC_MIN_JW && q.phonetic.length && c.phonetic.length && intersects(q.phonetic, c.phonetic)) {
     return { sim: PHONETIC_SIM, how: 'phonetic' };
   }

@@ -52,6 +52,8 @@ function classify(text: string): TokenKind {
   return 'name';
 }
 
+const ARMENIAN = /[\u0531-\u058f]/u;
+
 const asciiParts = (s: string): string[] => anyAscii(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
 interface RawPart { text: string; unvocalised: boolean; skeleton?: string; vocalic?: string; article?: boolean; syllabic?: boolean; joined?: boolean; initial?: boolean }
@@ -118,8 +120,11 @@ function transliterateWord(word: string, script: Script, solid: boolean): RawPar
       const parts = [...word].flatMap(asciiParts);
       return syllables(parts, solid && parts.length >= 3 ? 1 : 0);
     }
-    default:
-      return asciiParts(word).map((text) => ({ text, unvocalised: false }));
+    default: {
+      let w = word;
+      if (ARMENIAN.test(w)) for (const [from, to] of d.armenian) w = w.split(from).join(to);
+      return asciiParts(w).map((text) => ({ text, unvocalised: false }));
+    }
   }
 }
 

@@ -1,0 +1,28 @@
+// One name in other languages' Latin orthographies and in Armenian script (issue 13, the Putin
+// variants): the transcription conventions of French, Dutch, German, Polish and Hungarian, read
+// from data/matching/scripts.json, not per name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareNames, DEFAULT_THRESHOLD } from '../../src/screening/index.js';
+
+const T = DEFAULT_THRESHOLD;
+const LISTED = 'Vladimir Vladimirovich Putin'; // OFAC SDN and UK sanctions list
+const score = (a: string, b: string): number => compareNames(a, b, 'person').score;
+
+test('French ou, Dutch oe, German/Polish w, Hungarian gy/ty and the French -ine meet the listed spelling', () => {
+  for (const v of ['Vladimir Poutine', 'Vladimir Poetin', 'Wladimir Poetin', 'Vlagyimir Putyin']) {
+    assert.ok(score(v, LISTED) >= T, `${v}: ${score(v, LISTED)}`);
+  }
+  const r = compareNames('Vladimir Poutine', LISTED, 'person');
+  assert.equal(r.explanation.tokens.find((t) => t.query === 'poutine')?.how, 'phonetic');
+});
+
+test('Armenian ու is u', () => {
+  assert.ok(score('Վլադիմիր Պուտին', LISTED) >= T, String(score('Վլադիմիր Պուտին', LISTED)));
+});
+
+test('only those conventions: another name ending stays another name', () => {
+  // Italian Leone is not read as León (only a final -ine loses its e).
+  assert.ok(score('León Martínez', 'LEONE MARTINEZ, Miguel Jose') < T, String(score('León Martínez', 'LEONE MARTINEZ, Miguel Jose')));
+  assert.ok(score('Vladimir Pitin', LISTED) < score('Vladimir Poutine', LISTED));
+});
