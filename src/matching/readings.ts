@@ -14,7 +14,7 @@
 import { matchingData } from './data.js';
 import { prepareToken, type PreparedToken } from './prepared.js';
 import { joinCompounds, latinToken, type NameToken } from './tokenize.js';
-import { joinVocalic, vocalicConsonants } from './skeleton.js';
+import { arabicVocalic, joinVocalic, vocalicConsonants } from './skeleton.js';
 
 /** Glued words this long or longer are tried as two names. */
 export const GLUED_MIN = 7;
@@ -93,12 +93,17 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
 export const MERGE_PART_CONSONANTS = 2;
 
 const isArabicName = (t: PreparedToken | undefined): t is PreparedToken => t !== undefined && t.kind === 'name' && t.unvocalised && t.vocalic !== undefined;
-const mayMerge = (a: PreparedToken, b: PreparedToken, meets: (t: PreparedToken) => boolean): boolean => {
-  const ma = meets(a);
-  const mb = meets(b);
-  if (!ma && !mb) return true;
-  return !(ma && mb) && vocalicConsonants(a.vocalic!) >= MERGE_PART_CONSONANTS && vocalicConsonants(b.vocalic!) >= MERGE_PART_CONSONANTS;
-};
+const mayMerge = (a: PreparedToken, b: PreparedToken, neither: boolean): boolean =>
+  neither || (vocalicConsonants(a.vocalic!) >= MERGE_PART_CONSONANTS && vocalicConsonants(b.vocalic!) >= MERGE_PART_CONSONANTS);
+
+const mergedToken = (a: PreparedToken, article: boolean, b: PreparedToken): PreparedToken => prepareToken({
+  text: a.text + (article ? 'al' : '') + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true,
+  skeleton: a.skeleton + (article ? 'l' : '') + b.skeleton, vocalic: joinVocalic(a.vocalic!, article, b.vocalic!),
+});
+
+let glued: Set<string> | undefined;
+/** Vocalised skeletons of the particles lists glue to the next word (scripts.json, gluedPrefixes). */
+const gluedVocalics = (): Set<string> => (glued ??= new Set(matchingData().gluedPrefixes.map(arabicVocalic)));
 
 function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedToken) => boolean): PreparedToken[][] {
   const out: PreparedToken[][] = [];
@@ -113,17 +118,44 @@ function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedTok
       out.push(reading.map((x) => (tokens.includes(x as PreparedToken) ? (x as PreparedToken) : prepareToken(x))));
     }
   });
-  // Two Arabic-script name parts, or two around an article (عزیز الرحمان AZIZIRAHMAN), read as one word.
-  for (let i = 0; i < tokens.length && out.length < MAX_SCRIPT_READINGS; i++) {
+  // Two Arabic-script name parts, or two around an article (عزیز الرحمان AZIZIRAHMAN), read as one word;
+  // two words that both meet nothing first.
+  const merges: { at: number; span: number; merged: PreparedToken; neither: boolean }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const article = tokens[i + 1]?.kind === 'particle' && matchingData().latinArticles.has(tokens[i + 1]!.text);
     const b = tokens[i + (article ? 2 : 1)];
-    if (!isArabicName(a) || !isArabicName(b) || !mayMerge(a, b, meets)) continue;
-    const merged = prepareToken({
-      text: a.text + (article ? 'al' : '') + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true,
-      skeleton: a.skeleton + (article ? 'l' : '') + b.skeleton, vocalic: joinVocalic(a.vocalic!, article, b.vocalic!),
-    });
-    out.push([...tokens.slice(0, i), merged, ...tokens.slice(i + (article ? 3 : 2))]);
+    if (!isArabicName(b)) continue;
+    // A glued particle before a name that meets nothing (بن الشيبة BINALSHIBH, بن لادن BINLADIN).
+    if (a !== undefined && a.kind === 'particle' && a.vocalic !== undefined && gluedVocalics().has(a.vocalic)) {
+      if (!meets(b)) merges.push({ at: i, span: article ? 3 : 2, merged: mergedToken(a, article, b), neither: true });
+      continue;
+    }
+    if (!isArabicName(a)) continue;
+    const ma = meets(a);
+    const mb = meets(b);
+    const neither = !ma && !mb;
+    if ((ma && mb) || !mayMerge(a, b, neither)) continue;
+    merges.push({ at: i, span: article ? 3 : 2, merged: mergedToken(a, article, b), neither });
+  }
+  merges.sort((x, y) => Number(y.neither) - Number(x.neither));
+  for (const m of merges) {
+    if (out.length >= MAX_SCRIPT_READINGS) break;
+    out.push([...tokens.slice(0, m.at), m.merged, ...tokens.slice(m.at + m.span)]);
+  }
+  // A name may hold two such compounds (احمد جان آخوند زاده شكور آخوند زاده): every merge of two words
+  // that both meet nothing, at once.
+  const both = merges.filter((m) => m.neither).sort((x, y) => x.at - y.at);
+  if (both.length >= 2) {
+    const all: PreparedToken[] = [];
+    let next = 0;
+    for (const m of both) {
+      if (m.at < next) continue;
+      all.push(...tokens.slice(next, m.at), m.merged);
+      next = m.at + m.span;
+    }
+    all.push(...tokens.slice(next));
+    if (all.length < tokens.length - 1) out.push(all);
   }
   return out;
 }

@@ -91,7 +91,8 @@ function transliterateWord(word: string, script: Script, solid: boolean): RawPar
       const parts: RawPart[] = [];
       if (article) parts.push({ text: 'al', unvocalised: false, article: true });
       // الإبن (the son, Jr.) is a particle with its article as much as إبن is.
-      if (d.arabicParticles.has(w)) parts.push({ text: latin, unvocalised: false, article: true });
+      // (its vocalised skeleton kept: readings.ts glues بن الشيبة as Latin lists do, BINALSHIBH)
+      if (d.arabicParticles.has(w)) parts.push({ text: latin, unvocalised: false, article: true, vocalic: arabicVocalic(w) });
       else if (latin) parts.push({ text: latin, unvocalised: true, skeleton: arabicSkeleton(w), vocalic: arabicVocalic(w) });
       return parts;
     }

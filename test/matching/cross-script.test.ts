@@ -73,6 +73,11 @@ test('two Arabic-script words may be one Latin word (Persian and Pashto write co
     ['سيد أحمد شهيد خيل', 'SAID AHMED SHAHIDKHEL'],
     ['عزیز الرحمان عبد الاحد', 'AZIZIRAHMAN ABDUL AHAD'],
   ]);
+  // Two compounds in one name, and a particle Latin lists glue to the next word (bin al-Shibh).
+  meets([
+    ['احمد جان آخوند زاده شكور آخوند زاده', 'AHMAD JAN AKHUNDZADA SHUKOOR AKHUNDZADA'],
+    ['رمزي محمد عبد الله بن الشيبة', 'RAMZI MOHAMED ABDULLAH BINALSHIBH'],
+  ]);
   // Written apart or glued, one name: the reading as written still counts.
   assert.ok(score('ولی جان', 'WALI JAN') >= T);
 });
