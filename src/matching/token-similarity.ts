@@ -27,8 +27,10 @@ export const SHORT_TRANSPOSITION_SIM = 0.75;
 
 /** Two words that read the same in other Latin orthographies (data/matching/scripts.json, latinSpellings)... */
 export const SPELLING_SIM = 0.92;
-/** ...compared only when already this close (the rules change a letter or two). */
+/** ...compared only when already this close (the rules change a letter or two)... */
 export const SPELLING_MIN_JW = 0.7;
+/** ...and not so close that the fuzzy similarity is SPELLING_SIM or more anyway (1 - (1 - jw) * FUZZY_STRETCH). */
+export const SPELLING_MAX_JW = 1 - (1 - SPELLING_SIM) / FUZZY_STRETCH;
 
 const spellingCache = new Map<string, string>();
 function spelling(text: string): string {
@@ -151,8 +153,8 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   if (q.bare) jw = Math.max(jw, customJaroWinkler(q.bare, c.text));
   if (c.bare) jw = Math.max(jw, customJaroWinkler(q.text, c.bare));
   // The same name in another language's Latin orthography (Poutine, Poetin, Vlagyimir Putyin, Wladimir).
-  if (jw >= SPELLING_MIN_JW && jw < 1 && q.text.length >= 4 && c.text.length >= 4 && sameSpelling(q.text, c.text)) {
-    return { sim: Math.max(SPELLING_SIM, 1 - (1 - jw) * FUZZY_STRETCH), how: 'phonetic' };
+  if (jw >= SPELLING_MIN_JW && jw < SPELLING_MAX_JW && q.text.length >= 4 && c.text.length >= 4 && Math.abs(q.text.length - c.text.length) <= 2 && sameSpelling(q.text, c.text)) {
+    return { sim: SPELLING_SIM, how: 'phonetic' };
   }
   if (jw < PHONETIC_SIM && jw >= PHONETIC_MIN_JW && q.phonetic.length && c.phonetic.length && intersects(q.phonetic, c.phonetic)) {
     return { sim: PHONETIC_SIM, how: 'phonetic' };
