@@ -53,7 +53,7 @@ export async function readUk(file: string, ctx: ParseContext, onRow: (r: UkRow) 
     const idx = index;
     onRow({ line: rec.line, get: (c) => { const i = idx.get(c.toLowerCase()); return i === undefined ? undefined : fields[i]; } });
   }
-  if (!index) throw new VigilInputError(`no ConList header row (a row naming ${REQUIRED.join(', ')})`, ctx.file);
+  if (!index) throw new VigilInputError(`no UK list header row: neither the FCDO UK Sanctions List header (a Unique ID column) nor the ConList header (a row naming ${REQUIRED.join(', ')})`, ctx.file);
   return titleDate ? { titleDate } : {};
 }
 
@@ -75,5 +75,5 @@ async function firstLine(file: string): Promise<string | undefined> {
 function missingColumns(ctx: ParseContext, line: number, cells: string[]): VigilInputError {
   const have = new Set(cells.map((c) => c.toLowerCase()));
   const missing = REQUIRED.filter((c) => !have.has(c.toLowerCase()));
-  return new VigilInputError(`missing ConList column(s) ${missing.join(', ')}; expected the OFSI ConList header`, `${ctx.file}:${line}`);
+  return new VigilInputError(`missing ConList column(s) ${missing.join(', ')}; expected the FCDO UK Sanctions List header (a Unique ID column) or the OFSI ConList header (a Group ID column)`, `${ctx.file}:${line}`);
 }
