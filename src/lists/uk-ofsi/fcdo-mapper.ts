@@ -2,9 +2,11 @@
 // reviewed hits carry over: designations are grouped on their OFSI Group ID (the ConList's Group ID,
 // so `uk-ofsi:14212` stays Roman Abramovich; one person designated under two regimes, e.g. AQD0194
 // and SOM0003, stays one target with both regimes), a designation without one is keyed on its Unique
-// ID. `programs` holds the ConList regime name (data/lists/reference/uk-regimes.json) only for
-// designations that impose an asset freeze: the UK rules read a regime on this source as an asset
-// freeze, and the FCDO list also carries travel-ban-, trade- and shipping-only designations.
+// ID. `programs` holds the ConList regime name (data/lists/reference/uk-regimes.json).
+// Designations that impose no asset freeze (travel-ban-, trade- or shipping-only, which the FCDO list
+// carries and the ConList did not) are left out, with a warning: the UK rules read every hit on this
+// source as an asset-freeze target (data/rules/UK/asset-freeze.json, UK-listed-asset-freeze), so
+// keeping them would turn a port ban into a 'prohibited' asset-freeze determination.
 import { VigilInputError } from '../../model/errors.js';
 import type { Address, EntityType, Identifier, ListEntry, NameKind } from '../../model/index.js';
 import { CountryResolver } from '../countries.js';
@@ -34,7 +36,7 @@ const birthDate = (raw: string): string | undefined => dmyDate(raw.replace(/\b(d
 export class FcdoMapper {
   readonly countries = new CountryResolver();
   private readonly groups = new Map<string, ListEntry>();
-  private readonly designations = new Map<string, { line: number; assetFreeze: boolean }>();
+  private readonly designations = new Map<string, { line: number; group: string; assetFreeze: boolean }>();
   private readonly table = referenceData<RegimeTable>('lists/reference/uk-regimes.json');
   private readonly regimes = new Map([
     ...Object.entries(this.table.regimes).map(([title, name]) => [regimeKey(title), name] as const),
@@ -84,10 +86,11 @@ export class FcdoMapper {
     for (const x of ids) if (!e.identifiers.some((y) => y.type === x.type && y.value === x.value)) e.identifiers.push(x);
     const designated = dmyDate(f('Date Designated'));
     if (designated && (!e.listedOn || designated < e.listedOn)) e.listedOn = designated;
-    if (!this.designations.has(uid)) this.firstRowOf(e, uid, row);
+    if (!this.designations.has(uid)) this.firstRowOf(e, key, uid, row);
   }
 
   entries(): ListEntry[] {
+    const frozen = new Set([...this.designations.values()].filter((d) => d.assetFreeze).map((d) => d.group));
     for (const e of this.groups.values()) {
       if (e.names.length === 0 || e.names.every((n) => n.kind === 'original-script')) {
         const uid = e.identifiers.find((i) => i.type === 'UK Sanctions List Ref')?.value ?? e.sourceId;
@@ -100,7 +103,7 @@ export class FcdoMapper {
         e.names.unshift({ ...first!, kind: 'primary' });
       }
     }
-    return [...this.groups.values()];
+    return [...this.groups.values()].filter((e) => frozen.has(e.sourceId));
   }
 
   stats(): Record<string, number> {
@@ -112,6 +115,10 @@ export class FcdoMapper {
 
   warnings(): string[] {
     const out = this.countries.warnings(this.ctx.file);
+    const left = [...this.designations].filter(([, d]) => !d.assetFreeze).map(([uid]) => uid);
+    if (left.length > 0) {
+      out.push(`${this.ctx.file}: ${left.length} designation(s) impose no asset freeze (travel-ban-, trade- or shipping-only) and are left out, as the ConList left them out: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}`);
+    }
     if (this.unknownRegimes.size > 0) {
       const shown = [...this.unknownRegimes].map(([r, n]) => `"${r}" (${n})`).join(', ');
       out.push(`${this.ctx.file}: Regime Name value(s) not in data/lists/reference/uk-regimes.json, kept as written (no UK rule names them): ${shown}`);
@@ -133,13 +140,13 @@ export class FcdoMapper {
   }
 
   /** What a designation states once (its regime, measures, reasons), from its first row. */
-  private firstRowOf(e: ListEntry, uid: string, row: FcdoRow): void {
+  private firstRowOf(e: ListEntry, group: string, uid: string, row: FcdoRow): void {
     const f = (c: string) => cleanText(row.get(c));
     const title = f('Regime Name');
     const measures = (row.get('Sanctions Imposed') ?? '').split('|').map((m) => cleanText(m)).filter((m): m is string => !!m);
     // No measures stated: taken as an asset freeze, the ConList's only measure (a false hit is reviewed; a missed freeze is not).
     const assetFreeze = measures.length === 0 || measures.some((m) => m.toLowerCase() === this.table.assetFreezeMeasure.toLowerCase());
-    this.designations.set(uid, { line: row.line, assetFreeze });
+    this.designations.set(uid, { line: row.line, group, assetFreeze });
     const regime = title ? this.regimes.get(regimeKey(title)) : undefined;
     if (title && !regime) this.unknownRegimes.set(title, (this.unknownRegimes.get(title) ?? 0) + 1);
     if (assetFreeze && title) e.programs = uniq([...e.programs, regime ?? title]);
