@@ -5,6 +5,7 @@
 // loopback server (staged, atomic, empty / truncated / halved files refused, previous snapshot kept).
 import assert from 'node:assert/strict';
 import { createServer, type ServerResponse } from 'node:http';
+import { parse } from 'csv-parse/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -216,4 +217,45 @@ test('CLI: vigil lists update --source uk --json imports the FCDO file from the 
   const doc = JSON.parse(r.stdout) as { ok: boolean; results: { source: string; status: string }[] };
   assert.deepEqual(doc.results.map((x) => [x.source, x.status]), [['uk-ofsi', 'imported']]);
   assert.equal(doc.ok, true);
+});
+
+/** The bundled ConList written out in the FCDO layout, row for row (what the FCDO list holds for the same designations). */
+function conListAsFcdo(): string {
+  const rows = parse(readFileSync(join(ROOT, 'data/lists/uk-ofsi/ConList_2025-04-14.csv'), 'utf8'), { from_line: 2, columns: true }) as Record<string, string>[];
+  const titles = new Map<string, string>();
+  for (const [title, name] of Object.entries((JSON.parse(readFileSync(join(ROOT, 'data/lists/reference/uk-regimes.json'), 'utf8')) as { regimes: Record<string, string> }).regimes)) {
+    if (!titles.has(name)) titles.set(name, title);
+  }
+  const nameType: Record<string, string> = { 'primary name': 'Primary Name', 'prime alias': 'Primary Name', 'primary name variation': 'Primary name variation', aka: 'Alias', fka: 'Alias' };
+  const header = TEXT.split('\r\n')[1]!.split(',');
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const out = ['Report Date: 14-Apr-2025', header.join(',')];
+  for (const r of rows) {
+    const v: Record<string, string> = {
+      'Unique ID': /\(UK Sanctions List Ref\):\s*([A-Z]{3}\d{4})/.exec(r['Other Information']!)?.[1] ?? `G${r['Group ID']}`,
+      'OFSI Group ID': r['Group ID']!, 'Name type': nameType[r['Alias Type']!.toLowerCase()] ?? '', 'Alias strength': r['Alias Quality']!,
+      Title: r.Title!, 'Name non-latin script': r['Name Non-Latin Script']!, 'Regime Name': titles.get(r.Regime!) ?? r.Regime!,
+      'Designation Type': r['Group Type']!, 'Sanctions Imposed': 'Asset freeze', 'Other Information': r['Other Information']!,
+      'Date Designated': r['UK Sanctions List Date Designated']!, 'D.O.B': r.DOB!, 'Nationality(/ies)': r.Nationality!,
+      'Passport number': r['Passport Number']!, 'Position': r.Position!, 'Address Postal Code': r['Post/Zip Code']!, 'Address Country': r.Country!,
+    };
+    for (const i of [1, 2, 3, 4, 5, 6]) { v[`Name ${i}`] = r[`Name ${i}`]!; v[`Address Line ${i}`] = r[`Address ${i}`]!; }
+    out.push(header.map((h) => q(v[h] ?? '')).join(','));
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
+test('the bundled ConList written in the FCDO layout gives the same 4,688 targets: ids, primary names, names, regimes, birth dates, countries', async (t) => {
+  const path = join(tmp(t), 'UK-Sanctions-List.csv');
+  writeFileSync(path, conListAsFcdo());
+  const conlist = await parseListFile('uk', join(ROOT, 'data/lists/uk-ofsi/ConList_2025-04-14.csv'));
+  const cpu = process.cpuUsage();
+  const started = Date.now();
+  const fcdo = await parseListFile('uk', path);
+  const { user, system } = process.cpuUsage(cpu);
+  t.diagnostic(`FCDO layout, 18,798 rows: ${Date.now() - started} ms wall, ${Math.round((user + system) / 1000)} ms CPU`);
+  assert.equal(fcdo.listDate, '2025-04-14');
+  assert.equal(fcdo.entries.length, 4_688);
+  const shape = (e: ListEntry) => [e.id, e.type, e.names[0]!.name, e.names.map((n) => n.name).sort(), [...e.programs].sort(), [...e.birthDates].sort(), [...e.countries].sort()];
+  assert.deepEqual(fcdo.entries.map(shape), conlist.entries.map(shape));
 });

@@ -87,6 +87,9 @@ export class FcdoMapper {
     const designated = dmyDate(f('Date Designated'));
     if (designated && (!e.listedOn || designated < e.listedOn)) e.listedOn = designated;
     if (!this.designations.has(uid)) this.firstRowOf(e, key, uid, row);
+    // Every row, not only the first: one regime per designation is what the file shows, not a rule it states.
+    const title = f('Regime Name');
+    if (title && this.designations.get(uid)!.assetFreeze) e.programs = uniq([...e.programs, this.regime(title)]);
   }
 
   entries(): ListEntry[] {
@@ -147,15 +150,18 @@ export class FcdoMapper {
     // No measures stated: taken as an asset freeze, the ConList's only measure (a false hit is reviewed; a missed freeze is not).
     const assetFreeze = measures.length === 0 || measures.some((m) => m.toLowerCase() === this.table.assetFreezeMeasure.toLowerCase());
     this.designations.set(uid, { line: row.line, group, assetFreeze });
-    const regime = title ? this.regimes.get(regimeKey(title)) : undefined;
-    if (title && !regime) this.unknownRegimes.set(title, (this.unknownRegimes.get(title) ?? 0) + 1);
-    if (assetFreeze && title) e.programs = uniq([...e.programs, regime ?? title]);
+    if (title && !this.regimes.has(regimeKey(title))) this.unknownRegimes.set(title, (this.unknownRegimes.get(title) ?? 0) + 1);
     const position = f('Position');
     const text = [
       `${uid}${title ? ` (${title})` : ''}${measures.length ? `: ${uniq(measures).join('; ')}` : ''}`,
       position && `Position: ${position}`, f('Other Information'), f('UK Statement of Reasons'),
     ].filter(Boolean).join('; ');
     e.remarks = e.remarks ? `${e.remarks} | ${text}` : text;
+  }
+
+  /** The ConList name of a regulation title; an unknown title is kept as written (and warned about). */
+  private regime(title: string): string {
+    return this.regimes.get(regimeKey(title)) ?? title;
   }
 
   private address(row: FcdoRow): Address | undefined {
