@@ -105,7 +105,7 @@ test('FCDO entries feed the UK determination by regime, as ConList entries did (
   assert.deepEqual(await on('uk-ofsi:15672'), ['UK-listed-asset-freeze']);
   // Without UK requested, the hit is a red flag naming the regime.
   const a = await evaluate({ ...tx, jurisdictions: ['UN', 'EU', 'IT', 'US'] }, { asOf: '2026-11-30', hits: [[asHit(byId(entries, 'uk-ofsi:14212'))]] });
-  assert.match(a.redFlags.find((f) => f.code === 'uk-listed-party')?.message ?? '', /Russia/);
+  assert.match(a.redFlags.find((f) => f.code === 'uk-listed-party')?.message ?? '', /on the UK Sanctions List \(FCDO, regime Russia, score/);
 });
 
 test('the ConList still reads as before (layout told apart by the header)', async () => {
