@@ -90,6 +90,16 @@ test('regimes: FCDO regulation titles become the ConList regime names the UK rul
   assert.ok(!warnings.some((w) => /Regime Name/.test(w)), warnings.join('\n'));
 });
 
+test('asset freeze: a measure that names it counts, a designation stating no measure counts; shipping-only does not', async (t) => {
+  const dir = tmp(t);
+  const p = join(dir, 'measures.csv');
+  writeFileSync(p, TEXT.replaceAll(',Asset freeze|Travel Ban,', ',,').replace("Shipping sanctions: (see 'Other information')|Shipping sanctions: (see 'Other information')", "Asset freeze (see 'Other information')"));
+  const r = await parseListFile('uk', p);
+  assert.deepEqual(byId(r.entries, 'uk-ofsi:15672').programs, ['Global Human Rights'], 'no measure stated');
+  assert.deepEqual(byId(r.entries, 'uk-ofsi:RUS2176').programs, ['Russia'], 'a measure naming the asset freeze');
+  assert.equal(r.stats.withoutAssetFreeze, 0);
+});
+
 function asHit(e: ListEntry) {
   return hit({ list: e.list, source: e.source, entityId: e.id, name: e.names[0]!.name, matchedName: e.names[0]!.name, programs: e.programs, type: e.type === 'person' ? 'person' : 'organization' });
 }

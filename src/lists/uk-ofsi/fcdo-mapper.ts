@@ -147,8 +147,9 @@ export class FcdoMapper {
     const f = (c: string) => cleanText(row.get(c));
     const title = f('Regime Name');
     const measures = (row.get('Sanctions Imposed') ?? '').split('|').map((m) => cleanText(m)).filter((m): m is string => !!m);
-    // No measures stated: taken as an asset freeze, the ConList's only measure (a false hit is reviewed; a missed freeze is not).
-    const assetFreeze = measures.length === 0 || measures.some((m) => m.toLowerCase() === this.table.assetFreezeMeasure.toLowerCase());
+    // Matched loosely ('Asset freeze (see …)' still counts), and no measures stated is taken as an asset
+    // freeze, the ConList's only measure: a false hit is reviewed, a missed freeze is not.
+    const assetFreeze = measures.length === 0 || measures.some((m) => m.toLowerCase().includes(this.table.assetFreezeMeasure.toLowerCase()));
     this.designations.set(uid, { line: row.line, group, assetFreeze });
     if (title && !this.regimes.has(regimeKey(title))) this.unknownRegimes.set(title, (this.unknownRegimes.get(title) ?? 0) + 1);
     const position = f('Position');
