@@ -117,6 +117,33 @@ export function screenParties(index: ScreeningIndex, parties: RegisteredParty[],
 }
 
 /**
+ * One page of a delta re-screening, given the parties' ids and names only: the pre-filter judges the
+ * names, and only the parties it passes are read in full and screened (reading every party's JSON
+ * document cost more than the filter itself, most of all through the PostgreSQL driver).
+ */
+export async function screenPartyNames(store: Store, index: ScreeningIndex, filter: DeltaFilter, names: readonly { id: string; name: string }[]): Promise<{ found: FoundHit[]; counts: AlertCounts }> {
+  const counts = zero();
+  counts.screened = names.length;
+  const found: FoundHit[] = [];
+  const passed = new Map<string, { name: string; tokens: PreparedToken[] }>();
+  for (const p of names) {
+    const tokens = filter.candidate(p.name);
+    if (tokens) passed.set(p.id, { name: p.name, tokens });
+  }
+  if (passed.size === 0) return { found, counts };
+  for (const p of await store.partiesByIds([...passed.keys()])) {
+    const seen = passed.get(p.id)!;
+    // The name column and the document are written together; should they ever differ, the document wins.
+    const tokens = seen.name === p.name ? seen.tokens : filter.candidate(p.name);
+    if (!tokens) continue;
+    counts.candidates++;
+    for (const hit of screenOne(index, p, tokens)) found.push({ party: p, hit });
+  }
+  counts.hits = found.length;
+  return { found, counts };
+}
+
+/**
  * Record hits as alerts, inside the caller's transaction. `listing` gives, per entity id, the
  * entry's fingerprint and snapshot. Idempotent: the same hits again change nothing.
  */
