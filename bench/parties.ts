@@ -90,6 +90,7 @@ async function run(label: string, open: () => Promise<Vigil>): Promise<string[]>
     // A full re-screening of every party against every active list, for comparison.
     t = Date.now();
     const index = await ScreeningIndex.load(store);
+    console.log(`${label} full index load ms: ${Date.now() - t}`);
     const listing = await activeListing(store);
     let hits = 0;
     let afterId: string | undefined;

@@ -83,7 +83,11 @@ export async function runRescreenJob(store: Store, id: string, o: { pageSize?: n
     let afterId = p.afterId;
     let chunksDone = job.chunksDone;
     if (delta.entries.length > 0) {
-      const index = ScreeningIndex.build(delta.entries, [current]);
+      // Scored with the statistics of the whole active index (name frequencies, vocabulary), so a
+      // party scores against a changed entry exactly as a full screening scores it.
+      const full = await ScreeningIndex.load(store);
+      phase('full index');
+      const index = ScreeningIndex.build(delta.entries, [current], full);
       const filter = new DeltaFilter(index);
       const listing = new Map([...delta.fingerprints].map(([eid, fingerprint]) => [eid, { fingerprint, snapshotId: current.id }]));
       phase('index');
