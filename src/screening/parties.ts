@@ -183,11 +183,29 @@ export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing
   return counts;
 }
 
-/** Screen `parties` against `index` and record the hits as alerts (one transaction). */
-export async function recordAlerts(store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Listing, filter?: DeltaFilter): Promise<AlertCounts> {
+/**
+ * Screen `parties` against `index` and record the hits as alerts (one transaction). Without
+ * `listing`, only the entries hit are read and fingerprinted (listingOfHits).
+ */
+export async function recordAlerts(store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing?: Listing, filter?: DeltaFilter): Promise<AlertCounts> {
   const { found, counts } = screenParties(index, parties, filter);
   if (found.length === 0) return counts;
-  return store.transaction((tx) => writeAlerts(tx, found, listing, counts));
+  const l = listing ?? (await listingOfHits(store, index, found));
+  return store.transaction((tx) => writeAlerts(tx, found, l, counts));
+}
+
+/**
+ * Fingerprint and snapshot of the entries `found` hit, in the snapshots `index` was built from:
+ * registering a few parties reads those entries, not every active one.
+ */
+export async function listingOfHits(store: Store, index: ScreeningIndex, found: readonly FoundHit[]): Promise<Listing> {
+  const out: Listing = new Map();
+  const ids = [...new Set(found.map((f) => f.hit.entityId))];
+  if (ids.length === 0) return out;
+  for (const { snapshotId, entry } of await store.entriesOfEntities(index.versions.map((v) => v.version), ids)) {
+    out.set(entry.id, { fingerprint: listingFingerprint(entry), snapshotId });
+  }
+  return out;
 }
 
 export function addCounts(into: AlertCounts, c: AlertCounts): AlertCounts {
@@ -216,7 +234,7 @@ export async function registerParties(store: Store, index: ScreeningIndex, input
     refs.add(p.externalRef);
   }
   await store.putParties(parties);
-  const alerts = await recordAlerts(store, index, parties, await activeListing(store));
+  const alerts = await recordAlerts(store, index, parties);
   await store.appendAudit({ actor, action: 'parties.add', subject: parties.length === 1 ? parties[0]!.id : undefined, outcome: `${parties.length} registered, ${alerts.created} alert(s)`, dataVersions: index.versions, detail: { count: parties.length, alerts } });
   return { parties, alerts };
 }

@@ -106,6 +106,8 @@ export interface Store {
   activeSnapshots(): Promise<Snapshot[]>;
   /** Entries of the given snapshots (active or superseded), in insertion order. */
   loadEntries(snapshotIds: number[]): Promise<ListEntry[]>;
+  /** The entries of these entities in the given snapshots, each with its snapshot (no order). */
+  entriesOfEntities(snapshotIds: number[], entityIds: string[]): Promise<{ snapshotId: number; entry: ListEntry }[]>;
   /** Called when any instance activates a snapshot. Returns an unsubscribe function. */
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>>;
 

@@ -108,6 +108,7 @@ export class SqlStore implements Store {
   listSnapshots(): Promise<Snapshot[]> { return snapshots.listSnapshots(this.ex()); }
   activeSnapshots(): Promise<Snapshot[]> { return snapshots.activeSnapshots(this.ex()); }
   loadEntries(snapshotIds: number[]): Promise<ListEntry[]> { return snapshots.loadEntries(this.ex(), snapshotIds); }
+  entriesOfEntities(snapshotIds: number[], entityIds: string[]): Promise<{ snapshotId: number; entry: ListEntry }[]> { return snapshots.entriesOfEntities(this.ex(), snapshotIds, entityIds); }
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> { return this.backend.onSnapshotsChanged(cb); }
 
   // ---- meta, rule sets, control catalogues, keys ------------------------------------------------
