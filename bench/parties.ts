@@ -1,5 +1,5 @@
 // Delta re-screening of a party register after a list update (issue 14).
-//   npx tsx bench/parties.ts [--parties 100000] [--changed 300] [--new-names listed|pool] [--pg postgres://…/postgres] [--skip-sqlite]
+//   npx tsx bench/parties.ts [--parties 100000] [--changed 300] [--new-names listed|pool] [--pg postgres://…/postgres] [--skip-sqlite] [--no-full]
 //
 // A fresh database with the bundled lists; --parties registered parties (synthetic names built
 // from common given names and surnames, plus 1 in 500 taken from the CSL so that there are hits);
@@ -8,7 +8,10 @@
 // parties' own given names and surnames). Times: the delta re-screening the import runs (added/changed entries only), and
 // a full re-screening of every party against every active list in the same run, with the ratio. `delta cpu ms` is this process's CPU time
 // during the delta (user + system; the database's own work on PostgreSQL is not in it): on a shared
-// machine it says what the wall time would be without the contention.
+// machine it says what the wall time would be without the contention. Each store also prints the
+// delta's phases (wall/CPU ms): `full index` is the index of every active list, whose statistics the
+// delta scores with — built once per activation and shared with the process's own index reload (the
+// full re-screen then loads it from the cache). --no-full skips the full re-screen.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +89,7 @@ async function run(label: string, open: () => Promise<Vigil>): Promise<string[]>
     const deltaCpuMs = Math.round((used.user + used.system) / 1000);
     console.log(`${label} delta phases, wall/cpu ms: ${Object.entries(phases).map(([k, t]) => `${k} ${Math.round(t.wallMs)}/${Math.round(t.cpuMs)}`).join(', ')}`);
 
-    if (process.argv.includes("--no-full")) return [label, String(PARTIES), `${delta.added}+${delta.changed}`, String(insertMs), String(deltaMs), String(deltaCpuMs), String(delta.candidates), String(delta.created + delta.reopened + delta.updated), "-", "-", "-"];
+    if (process.argv.includes('--no-full')) return [label, String(PARTIES), `${delta.added}+${delta.changed}`, String(insertMs), String(deltaMs), String(deltaCpuMs), String(delta.candidates), String(delta.created + delta.reopened + delta.updated), '-', '-', '-'];
     // A full re-screening of every party against every active list, for comparison.
     t = Date.now();
     const index = await ScreeningIndex.load(store);

@@ -159,7 +159,9 @@ function joinCompounds(tokens: NameToken[]): void {
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
-  const nfkc = stripIgnorable(raw).replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
+  const stripped = stripIgnorable(raw);
+  // (Most names have no dot: the look-around pattern is skipped for them.)
+  const nfkc = !stripped.includes('.') ? stripped : stripped.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
     const letters = m.replace(/\./g, '');
     return d.legalForms.has(foldCase(letters)) ? letters : ` ${[...letters].join(' ')} `;
   });

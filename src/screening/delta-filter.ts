@@ -53,7 +53,8 @@ export class DeltaFilter {
 
   private judge(t: PreparedToken): boolean {
     const names = this.index.names;
-    if (names.similarTokens(t).size > 0) return true;
+    // Through the screening's own cache: the candidate search (mayHit) then finds the token there.
+    if (this.index.meets(t)) return true;
     if (t.kind !== 'name' || t.unvocalised) return false;
     const d = matchingData();
     // A dangling compound prefix is joined to other name parts (readings.ts): screen in full.

@@ -115,6 +115,11 @@ export class ScreeningIndex {
   get entryCount(): number { return this.entries.size; }
   get nameCount(): number { return this.names.size; }
 
+  /** Whether query token `t` meets any vocabulary token (remembered, as the screening remembers it). */
+  meets(t: PreparedToken): boolean {
+    return this.cache.get(t).sims.size > 0;
+  }
+
   /**
    * False when screening a name prepared as `tokens` at `threshold` cannot give a hit, whatever the
    * query's type, country or birth year: the screening's own candidate search finds no list name.

@@ -150,6 +150,8 @@ export async function screenPartyNames(store: Store, index: ScreeningIndex, filt
 export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing, counts: AlertCounts = zero()): Promise<AlertCounts> {
   if (found.length === 0) return counts;
   const now = new Date().toISOString();
+  // New alerts go in multi-row inserts (one statement per batch, not two round trips per alert).
+  const created: Alert[] = [];
   const existing = new Map((await tx.alertsOfParties([...new Set(found.map((f) => f.party.id))])).map((a) => [`${a.partyId}\u0000${a.entityId}`, a]));
   for (const { party, hit } of found) {
     const l = listing.get(hit.entityId);
@@ -161,7 +163,7 @@ export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing
         ...(l ? { snapshotId: l.snapshotId } : {}), fingerprint, status: 'open', changed: false, score: hit.score, hit,
         reviews: [], createdAt: now, updatedAt: now,
       };
-      await tx.putAlert(a);
+      created.push(a);
       existing.set(`${party.id}\u0000${hit.entityId}`, a);
       counts.created++;
       continue;
@@ -180,6 +182,7 @@ export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing
     existing.set(`${party.id}\u0000${hit.entityId}`, next);
     if (prev.status === 'false-positive') counts.reopened++; else counts.updated++;
   }
+  await tx.insertAlerts(created);
   return counts;
 }
 

@@ -170,6 +170,8 @@ export interface Store {
   alertsOfParties(partyIds: string[]): Promise<Alert[]>;
   /** Insert, or replace the alert with the same id. One alert per party ↔ entry pair. */
   putAlert(a: Alert): Promise<void>;
+  /** Insert new alerts in multi-row statements (none may exist yet: the pair is unique). */
+  insertAlerts(alerts: Alert[]): Promise<void>;
   listAlerts(f?: AlertFilter): Promise<Alert[]>;
   countAlerts(status?: AlertStatus): Promise<number>;
 

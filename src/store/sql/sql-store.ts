@@ -181,6 +181,7 @@ export class SqlStore implements Store {
   getAlert(id: string): Promise<Alert | undefined> { return parties.getAlert(this.ex(), id); }
   alertsOfParties(partyIds: string[]): Promise<Alert[]> { return parties.alertsForPairs(this.ex(), partyIds); }
   putAlert(a: Alert): Promise<void> { return this.atomically((ex) => parties.putAlert(ex, a)); }
+  insertAlerts(alerts: Alert[]): Promise<void> { return this.atomically((ex) => parties.insertAlerts(ex, this.backend.maxParams, alerts)); }
   listAlerts(f?: AlertFilter): Promise<Alert[]> { return parties.listAlerts(this.ex(), f); }
   countAlerts(status?: AlertStatus): Promise<number> { return parties.countAlerts(this.ex(), status); }
 
