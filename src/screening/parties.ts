@@ -3,7 +3,8 @@
 //  - A false-positive decision suppresses the pair while the listing's fingerprint is unchanged;
 //    a changed listing (new alias, identifier, programme, relisting) reopens it, marked `changed`.
 //  - After a list snapshot is activated, only the entries added or changed against the previous
-//    snapshot are screened against every registered party (delta re-screening).
+//    snapshot are screened against every registered party (delta re-screening), with the whole
+//    active index's statistics, so each score is the one a full screening gives.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Alert, AlertStatus, EntityType, ListEntry, RegisteredParty, ReviewDecision, ScreeningHit, Snapshot } from '../model/index.js';
 import { REVIEW_DECISIONS, VigilInputError, VigilRefusal } from '../model/index.js';
