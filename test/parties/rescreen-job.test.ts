@@ -26,7 +26,9 @@ const OTHERS = ['Officine Rossi', 'Bianchi Trasporti', 'Anna Maria Verdi', 'Mecc
 
 function runChild(target: object, jobId: string, stopAfter: number): Promise<{ lines: string[]; code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(target), jobId, String(stopAfter)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A one-second lease: the second process takes the dead one's job over after a second, not a minute.
+    const env = { ...process.env, VIGIL_RESCREEN_LEASE_SECONDS: '1' };
+    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(target), jobId, String(stopAfter)], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const lines: string[] = [];
     let err = '';
     let buf = '';

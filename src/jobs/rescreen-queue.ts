@@ -1,0 +1,205 @@
+// Re-screening jobs on PostgreSQL go through pg-boss: queue `vigil-rescreen` in the `vigil_queue`
+// schema, one entry per job with singletonKey = the job id (`rescreen-<snapshot>`). The queue's
+// policy is `short`: at most one waiting entry per key, so two instances queueing the same snapshot
+// (or one asking twice) put one entry in the queue. Any process that works the queue may take it
+// (pg-boss hands each entry to one worker, SELECT … FOR UPDATE SKIP LOCKED); an entry whose worker
+// died is expired after `expireInSeconds` and retried, and the retry resumes from the job's
+// checkpoint. The job's lease in the store (rescreen.ts) is what keeps two runs apart, whatever
+// delivered them: pg-boss's expiry only fails a long handler, it does not stop it.
+import type PgBoss from 'pg-boss';
+import type { Store } from '../store/store.js';
+import type { RescreenResult } from '../screening/parties.js';
+import { createQueueRetryingDeadlock, startBoss, stopBoss } from './queue.js';
+import { attachRescreenDispatcher } from './rescreen-dispatch.js';
+import { leaseHeld, rescreenResultOf, runRescreenJob, RESCREEN_KIND } from './rescreen.js';
+import { jobSettings } from './settings.js';
+
+export const RESCREEN_QUEUE = 'vigil-rescreen';
+
+export interface RescreenQueueSettings {
+  /** An entry not finished this long after a worker took it is retried (its worker is taken for dead). */
+  expireInSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  pollingIntervalSeconds: number;
+}
+
+/**
+ * A run is seconds to minutes (one pass over the register); the expiry bounds how long a dead
+ * worker's job waits to be picked up again. A run longer than the expiry is not harmed: the retry
+ * waits on the running holder's lease.
+ */
+const DEFAULTS: Omit<RescreenQueueSettings, 'pollingIntervalSeconds'> = { expireInSeconds: 300, retryLimit: 20, retryDelaySeconds: 5 };
+const ENV: Record<keyof typeof DEFAULTS, string> = {
+  expireInSeconds: 'VIGIL_RESCREEN_EXPIRE_SECONDS',
+  retryLimit: 'VIGIL_RESCREEN_RETRY_LIMIT',
+  retryDelaySeconds: 'VIGIL_RESCREEN_RETRY_DELAY_SECONDS',
+};
+
+export function rescreenQueueSettings(env: NodeJS.ProcessEnv = process.env): RescreenQueueSettings {
+  const s: RescreenQueueSettings = { ...DEFAULTS, pollingIntervalSeconds: jobSettings({}, env).pollingIntervalSeconds };
+  for (const key of Object.keys(ENV) as (keyof typeof DEFAULTS)[]) {
+    const raw = env[ENV[key]];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < (key === 'expireInSeconds' ? 1 : 0)) throw new Error(`${ENV[key]}=${raw}: expected a whole number of${key === 'retryLimit' ? '' : ' seconds'}`);
+    s[key] = n;
+  }
+  return s;
+}
+
+interface Payload { jobId: string }
+
+export class RescreenQueue {
+  private workerId?: string;
+  private detach?: () => void;
+
+  private constructor(readonly boss: PgBoss, private readonly store: Store, readonly settings: RescreenQueueSettings, private readonly ownsBoss: boolean) {}
+
+  /** The queue on a started pg-boss (shared with the chunk queue: `JobQueue.boss`). */
+  static async on(boss: PgBoss, store: Store, settings = rescreenQueueSettings()): Promise<RescreenQueue> {
+    await createQueueRetryingDeadlock(boss, RESCREEN_QUEUE, {
+      name: RESCREEN_QUEUE, policy: 'short',
+      retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, expireInSeconds: settings.expireInSeconds,
+    });
+    return new RescreenQueue(boss, store, settings, false);
+  }
+
+  /** Its own pg-boss (a CLI command that has no job service), stopped by close(). */
+  static async open(databaseUrl: string, store: Store, settings = rescreenQueueSettings()): Promise<RescreenQueue> {
+    const boss = await startBoss(databaseUrl, jobSettings());
+    try {
+      const q = await RescreenQueue.on(boss, store, settings);
+      return new RescreenQueue(q.boss, store, settings, true);
+    } catch (err) {
+      await stopBoss(boss);
+      throw err;
+    }
+  }
+
+  /**
+   * Queue job `id` unless it is finished or held by a live run (whose pg-boss entry, if it has one,
+   * is still there to be retried). The pg-boss id, or null when nothing was queued (already waiting).
+   */
+  async send(id: string): Promise<string | null> {
+    const job = await this.store.getJob(id);
+    if (!job || job.kind !== RESCREEN_KIND || job.status === 'done' || job.status === 'failed' || leaseHeld(job)) return null;
+    const sent = await this.boss.send(RESCREEN_QUEUE, { jobId: id } satisfies Payload, {
+      singletonKey: id, retryLimit: this.settings.retryLimit, retryDelay: this.settings.retryDelaySeconds, expireInSeconds: this.settings.expireInSeconds,
+    });
+    if (this.workerId) this.boss.notifyWorker(this.workerId);
+    return sent;
+  }
+
+  /** Queue every unfinished job nobody holds (a process died before queueing it, or pg-boss gave up on it). */
+  async requeueUnfinished(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const j of await this.store.unfinishedJobs(RESCREEN_KIND)) {
+      if (!leaseHeld(j)) {
+        await this.send(j.id);
+        ids.push(j.id);
+      }
+    }
+    return ids;
+  }
+
+  /** Take entries in this process, one at a time (a run is one pass over the register). */
+  async work(): Promise<void> {
+    if (this.workerId) return;
+    const expireMs = this.settings.expireInSeconds * 1000;
+    this.workerId = await this.boss.work<Payload>(
+      RESCREEN_QUEUE, { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+      async ([entry]) => {
+        if (!entry) return;
+        // Waiting on another holder ends just before pg-boss would time this attempt out: the
+        // entry then fails into a retry that looks again.
+        await runRescreenJob(this.store, entry.data.jobId, { waitUntil: Date.now() + Math.max(expireMs - 2000, expireMs / 2) });
+      },
+    );
+  }
+
+  /** Until detached, this store's re-screenings are queued here and awaited (rescreen-dispatch.ts). */
+  attach(o: { timeoutMs?: number } = {}): void {
+    this.detach?.();
+    this.detach = attachRescreenDispatcher(this.store, {
+      dispatch: async (id) => {
+        await this.send(id);
+        return this.waitFor(id, o);
+      },
+    });
+  }
+
+  /** Resolve to the job's result once done (by any process); reject if it failed or `timeoutMs` passes. */
+  async waitFor(id: string, o: { timeoutMs?: number; pollMs?: number } = {}): Promise<RescreenResult | undefined> {
+    const until = o.timeoutMs === undefined ? Infinity : Date.now() + o.timeoutMs;
+    for (;;) {
+      const job = await this.store.getJob(id);
+      if (!job) return undefined;
+      if (job.status === 'done') return rescreenResultOf(job);
+      if (job.status === 'failed') throw new Error(`re-screening job ${id} failed: ${job.error ?? 'no reason recorded'}`);
+      if (Date.now() >= until) {
+        throw new Error(`re-screening job ${id} is queued but not finished after ${Math.round(o.timeoutMs! / 1000)} s; a vigil worker or vigil serve will finish it`);
+      }
+      await new Promise((r) => setTimeout(r, o.pollMs ?? 200));
+    }
+  }
+
+  /** Stop taking entries (an entry in hand is finished first, up to `timeoutMs`), and detach. */
+  async close(timeoutMs = 10_000): Promise<void> {
+    this.detach?.();
+    this.detach = undefined;
+    if (this.ownsBoss) {
+      await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true }).catch(() => stopBoss(this.boss));
+    } else if (this.workerId) {
+      await this.boss.offWork(RESCREEN_QUEUE).catch(() => {});
+    }
+    this.workerId = undefined;
+  }
+}
+
+/**
+ * Run `fn` (a list import or update) with this store's re-screenings on pg-boss: the queue opens on
+ * the first re-screening `fn` asks for, this process works it, and each import waits for its job.
+ */
+export async function withRescreenQueue<T>(store: Store, databaseUrl: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!databaseUrl || store.kind !== 'postgres') return fn();
+  let opened: Promise<RescreenQueue> | undefined;
+  const detach = attachRescreenDispatcher(store, {
+    dispatch: async (id) => {
+      opened ??= RescreenQueue.open(databaseUrl, store).then(async (q) => { await q.work(); return q; });
+      const q = await opened;
+      await q.send(id);
+      return q.waitFor(id);
+    },
+  });
+  try {
+    return await fn();
+  } finally {
+    detach();
+    if (opened) await (await opened.catch(() => undefined))?.close();
+  }
+}
+
+/**
+ * `vigil parties rescreen`: carry on with the unfinished jobs nobody holds. On PostgreSQL they are
+ * queued again and this process works the queue until each is done (another worker may take one);
+ * elsewhere they run here.
+ */
+export async function resumeUnfinishedRescreens(store: Store, databaseUrl: string | undefined): Promise<RescreenResult[]> {
+  if (!databaseUrl || store.kind !== 'postgres') {
+    const { resumeRescreenJobs } = await import('./rescreen.js');
+    return resumeRescreenJobs(store);
+  }
+  const q = await RescreenQueue.open(databaseUrl, store);
+  try {
+    await q.work();
+    const out: RescreenResult[] = [];
+    for (const id of await q.requeueUnfinished()) {
+      const r = await q.waitFor(id);
+      if (r) out.push(r);
+    }
+    return out;
+  } finally {
+    await q.close();
+  }
+}
