@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { RescreenResult } from '../screening/parties.js';
 import { createQueueRetryingDeadlock, startBoss, stopBoss } from './queue.js';
 import { attachRescreenDispatcher } from './rescreen-dispatch.js';
-import { leaseHeld, rescreenResultOf, runRescreenJob, RESCREEN_KIND } from './rescreen.js';
+import { leaseHeld, rescreenResultOf, runRescreenJob, RESCREEN_KIND, type RunRescreenOptions } from './rescreen.js';
 import { jobSettings } from './settings.js';
 
 export const RESCREEN_QUEUE = 'vigil-rescreen';
@@ -104,7 +104,7 @@ export class RescreenQueue {
   }
 
   /** Take entries in this process, one at a time (a run is one pass over the register). */
-  async work(): Promise<void> {
+  async work(o: Pick<RunRescreenOptions, 'pageSize' | 'afterPage'> = {}): Promise<void> {
     if (this.workerId) return;
     const expireMs = this.settings.expireInSeconds * 1000;
     this.workerId = await this.boss.work<Payload>(
@@ -113,7 +113,7 @@ export class RescreenQueue {
         if (!entry) return;
         // Waiting on another holder ends just before pg-boss would time this attempt out: the
         // entry then fails into a retry that looks again.
-        await runRescreenJob(this.store, entry.data.jobId, { waitUntil: Date.now() + Math.max(expireMs - 2000, expireMs / 2) });
+        await runRescreenJob(this.store, entry.data.jobId, { ...o, waitUntil: Date.now() + Math.max(expireMs - 2000, expireMs / 2) });
       },
     );
   }

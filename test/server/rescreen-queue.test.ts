@@ -1,0 +1,154 @@
+// Party re-screening on PostgreSQL goes through pg-boss (queue vigil-rescreen, singletonKey = the
+// job id): two instances queueing the same activation put one entry in the queue; a list import
+// waits for its job, which a queue worker runs; a worker process killed mid-job (SIGKILL) has its
+// entry expired and retried by pg-boss, and the surviving worker carries on from the checkpoint:
+// the alerts of one uninterrupted run, none twice, one audit event.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { RegisteredParty, Snapshot } from '../../src/model/index.js';
+import { queueRescreen } from '../../src/jobs/rescreen.js';
+import { RESCREEN_QUEUE, RescreenQueue, rescreenQueueSettings, withRescreenQueue } from '../../src/jobs/rescreen-queue.js';
+import { importList } from '../../src/lists/import.js';
+import { ScreeningIndex } from '../../src/screening/index.js';
+import { registerParties, screenParties } from '../../src/screening/parties.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { freshPgDatabase, pgTestServer } from '../support/pg.js';
+import { rawSql } from '../support/stores.js';
+import { cleanupStack, entry, importSnapshot, ROOT, waitFor } from './support.js';
+
+const pg = await pgTestServer();
+const CHILD = join(ROOT, 'test/server/children/rescreen-worker.ts');
+const EU_FIXTURE = join(ROOT, 'test/fixtures/lists/eu-fsf/fsf_xml_1_1_sample.xml');
+
+const LISTED = ['Korea Mining Development Trading Corporation', 'Changgwang Sinyong Corporation', 'Libyan Investment Authority', 'Tornado Cargo Airlines',
+  'Northern Star Shipping', 'Golden Crescent Trading', 'Blue Lotus Maritime', 'Red Dune Logistics'];
+const OTHERS = ['Officine Rossi', 'Bianchi Trasporti', 'Meccanica Lombarda', 'Nordic Optics', 'Costa Ceramiche', 'Ferrari Tessuti', 'Alpine Valves', 'Verdi Mobili'];
+
+async function openTestStoreOn(t: { after(fn: () => unknown): void }, url: string): Promise<Store> {
+  const store = await openStore({ databaseUrl: url });
+  t.after(() => store.close());
+  await store.migrate();
+  return store;
+}
+
+/** A listed snapshot and 48 registered parties, every sixth a listed name in capitals; the alerts one run raises. */
+async function register(store: Store): Promise<{ snap: Snapshot; expected: string[] }> {
+  const entries = LISTED.map((n, i) => entry('test', i, n));
+  const snap = (await store.getSnapshot(await importSnapshot(store, 'test', entries, '2026-11-01')))!;
+  const now = new Date().toISOString();
+  const parties: RegisteredParty[] = Array.from({ length: 48 }, (_, i) => ({
+    id: `P-${String(i).padStart(3, '0')}`, name: i % 6 === 0 ? LISTED[i / 6]!.toUpperCase() : `${OTHERS[i % 8]} ${i}`, tags: [], createdAt: now,
+  }));
+  await store.putParties(parties);
+  const expected = screenParties(ScreeningIndex.build(entries, [snap]), parties).found.map((f) => `${f.party.id} ${f.hit.entityId}`).sort();
+  assert.ok(expected.length >= 8, expected.join('\n'));
+  return { snap, expected };
+}
+
+const queueRows = (url: string, key: string) =>
+  rawSql({ databaseUrl: url }, `SELECT state, retry_count FROM vigil_queue.job WHERE name = ? AND singleton_key = ?`, [RESCREEN_QUEUE, key]);
+
+test('two instances queue one activation: one pg-boss entry keyed by the job id; a worker runs it once', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const a = await openTestStoreOn(t, db.url);
+  const b = await openTestStoreOn(t, db.url);
+  const { snap, expected } = await register(a);
+  const qa = await RescreenQueue.open(db.url, a);
+  t.after(() => qa.close());
+  const qb = await RescreenQueue.open(db.url, b);
+  t.after(() => qb.close());
+
+  // Both instances learn of the activation and queue its re-screening.
+  const id = await queueRescreen(a, undefined, snap, 'test');
+  assert.equal(await queueRescreen(b, undefined, snap, 'test'), id, 'one job per snapshot in the store');
+  assert.ok(await qa.send(id), 'the first notice queues an entry');
+  assert.equal(await qb.send(id), null, 'a second notice for the same snapshot queues nothing');
+  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['created']);
+
+  await qb.work();
+  const result = await qa.waitFor(id, { timeoutMs: 60_000 });
+  assert.equal(result?.created, expected.length);
+  assert.deepEqual((await a.listAlerts({ limit: 1000 })).map((x) => `${x.partyId} ${x.entityId}`).sort(), expected);
+  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.equal((await a.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 1);
+  assert.equal(await qa.send(id), null, 'a finished job is not queued again');
+  assert.equal((await queueRows(db.url, id)).length, 1);
+});
+
+test('an import with the queue attached (vigil lists import on PostgreSQL) waits for its job, run by pg-boss', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  await registerParties(store, ScreeningIndex.build([], []), [{ name: 'Khamis Qadhafi', type: 'person', country: 'LY' }, { name: 'Blue Harbour Logistics' }], 'tester');
+  const res = await withRescreenQueue(store, db.url, () => importList(store, { format: 'eu', path: EU_FIXTURE }));
+  assert.equal(res.status, 'imported');
+  assert.ok(res.rescreen, 'the import reports the re-screening as before');
+  assert.equal(res.rescreen.parties, 2);
+  assert.deepEqual((await store.listAlerts()).map((a) => [a.partyName, a.entityId]), [['Khamis Qadhafi', 'eu:90002']]);
+  assert.deepEqual((await queueRows(db.url, `rescreen-${res.snapshot!.id}`)).map((r) => r.state), ['completed'], 'the job went through pg-boss');
+});
+
+interface Worker { lines: string[]; exited: Promise<string | null>; kill(): void }
+
+function startWorker(t: { after(fn: () => unknown): void }, url: string, hangAt: string): Worker {
+  // Expire a dead worker's entry after 3 s (maintenance every second) and take its job over after 1 s without a checkpoint.
+  const env = {
+    ...process.env, VIGIL_RESCREEN_EXPIRE_SECONDS: '3', VIGIL_RESCREEN_RETRY_DELAY_SECONDS: '0', VIGIL_RESCREEN_LEASE_SECONDS: '1',
+    VIGIL_JOBS_MAINTENANCE_SECONDS: '1', VIGIL_JOBS_POLL_SECONDS: '0.5',
+  };
+  const p = spawn(process.execPath, ['--import', 'tsx', CHILD, url, hangAt], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buf = '';
+  let err = '';
+  p.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) { lines.push(buf.slice(0, i)); buf = buf.slice(i + 1); }
+  });
+  p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const exited = new Promise<string | null>((r) => p.on('exit', (code, signal) => r(signal ?? (code === 0 ? null : `exit ${code}: ${err}`))));
+  t.after(() => { if (err) process.stderr.write(`rescreen worker ${p.pid} stderr:\n${err}`); });
+  t.after(async () => { if (p.exitCode === null && p.signalCode === null) { p.kill('SIGTERM'); await exited; } });
+  return { lines, exited, kill: () => p.kill('SIGKILL') };
+}
+
+test('a rescreen worker killed mid-job: pg-boss retries the entry, another worker resumes it, no duplicate alert, one audit event', { skip: pg.skip, timeout: 180_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  const { snap, expected } = await register(store);
+  // The sender sets the entry's expiry and retry: a dead worker's entry is retried after 3 s.
+  const queue = await RescreenQueue.open(db.url, store, { ...rescreenQueueSettings(), expireInSeconds: 3, retryDelaySeconds: 0 });
+  t.after(() => queue.close());
+  const id = await queueRescreen(store, undefined, snap, 'test');
+  // Two workers; whichever takes the entry hangs after its second page (ending P-009) and is killed.
+  const workers = [startWorker(t, db.url, 'P-009'), startWorker(t, db.url, 'P-009')];
+  await waitFor('both workers ready', async () => (workers.every((w) => w.lines.includes('ready')) ? true : undefined), 60_000, 50);
+  await queue.send(id);
+  const victim = await waitFor('a worker to write two pages', async () => workers.find((w) => w.lines.includes('page P-009')), 60_000, 20);
+  const survivor = workers.find((w) => w !== victim)!;
+  victim.kill();
+  assert.equal(await victim.exited, 'SIGKILL');
+  const halfway = await store.getJob(id);
+  assert.equal(halfway?.status, 'running');
+  assert.equal(halfway?.chunksDone, 2, 'the checkpoint holds the two pages written');
+  assert.equal((await store.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 0);
+
+  const done = await waitFor('the job to be done', async () => {
+    const j = await store.getJob(id);
+    return j?.status === 'done' ? j : undefined;
+  }, 90_000, 100);
+  assert.equal(done.chunksDone, 10);
+  assert.deepEqual(survivor.lines.filter((l) => l.startsWith('page ')), ['page P-014', 'page P-019', 'page P-024', 'page P-029', 'page P-034', 'page P-039', 'page P-044', 'page P-047'], 'pages 3 to 10 only');
+  assert.deepEqual((await store.listAlerts({ limit: 1000 })).map((a) => `${a.partyId} ${a.entityId}`).sort(), expected);
+  const events = (await store.listAudit()).filter((e) => e.action === 'parties.rescreen');
+  assert.equal(events.length, 1);
+  assert.equal((events[0]!.detail as { created: number }).created, expected.length);
+  const rows = await queueRows(db.url, id);
+  assert.equal(rows.length, 1, 'one pg-boss entry throughout');
+  assert.ok(Number(rows[0]!.retry_count) >= 1, `the entry was retried after its worker died (retry_count ${rows[0]!.retry_count})`);
+  await waitFor('pg-boss to mark the entry completed', async () => ((await queueRows(db.url, id))[0]?.state === 'completed' ? true : undefined), 10_000, 100);
+});
