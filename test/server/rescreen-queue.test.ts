@@ -4,7 +4,7 @@
 // entry expired and retried by pg-boss, and the surviving worker carries on from the checkpoint:
 // the alerts of one uninterrupted run, none twice, one audit event.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RegisteredParty, Snapshot } from '../../src/model/index.js';
@@ -90,6 +90,31 @@ test('an import with the queue attached (vigil lists import on PostgreSQL) waits
   assert.equal(res.rescreen.parties, 2);
   assert.deepEqual((await store.listAlerts()).map((a) => [a.partyName, a.entityId]), [['Khamis Qadhafi', 'eu:90002']]);
   assert.deepEqual((await queueRows(db.url, `rescreen-${res.snapshot!.id}`)).map((r) => r.state), ['completed'], 'the job went through pg-boss');
+});
+
+function cli(...args: string[]): Record<string, unknown> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+test('the CLI on PostgreSQL: lists import reports its re-screening, done through pg-boss; parties rescreen queues and finishes a leftover job', { skip: pg.skip, timeout: 180_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  await registerParties(store, ScreeningIndex.build([], []), [{ name: 'Khamis Qadhafi', type: 'person', country: 'LY' }, { name: 'Blue Harbour Logistics' }], 'tester');
+  const imported = cli('--database-url', db.url, 'lists', 'import', 'eu', EU_FIXTURE) as { status: string; snapshot: { id: number }; rescreen?: { parties: number; created: number } };
+  assert.equal(imported.status, 'imported');
+  assert.deepEqual([imported.rescreen?.parties, imported.rescreen?.created], [2, 1]);
+  assert.deepEqual((await queueRows(db.url, `rescreen-${imported.snapshot.id}`)).map((r) => r.state), ['completed']);
+
+  // A job left queued by a process that died before queueing it in pg-boss.
+  const { snap, expected } = await register(store);
+  const id = await queueRescreen(store, undefined, snap, 'test');
+  const resumed = cli('--database-url', db.url, 'parties', 'rescreen') as { resumed: { snapshot: number; created: number }[] };
+  assert.deepEqual(resumed.resumed.map((r) => [r.snapshot, r.created]), [[snap.id, expected.length]]);
+  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.deepEqual((cli('--database-url', db.url, 'parties', 'rescreen') as { resumed: unknown[] }).resumed, [], 'nothing left to resume');
 });
 
 interface Worker { lines: string[]; exited: Promise<string | null>; kill(): void }
