@@ -138,7 +138,8 @@ export class RescreenQueue {
       if (job.status === 'done') return rescreenResultOf(job);
       if (job.status === 'failed') throw new Error(`re-screening job ${id} failed: ${job.error ?? 'no reason recorded'}`);
       if (Date.now() >= until) {
-        throw new Error(`re-screening job ${id} is queued but not finished after ${Math.round(o.timeoutMs! / 1000)} s; a vigil worker or vigil serve will finish it`);
+        const msg = `re-screening job ${id} is queued and not finished after ${Math.round(o.timeoutMs! / 1000)} s; a vigil worker or vigil serve finishes it (its alerts and audit event appear then)`;
+        throw Object.assign(new Error(msg), { code: 'rescreen-pending' });
       }
       await new Promise((r) => setTimeout(r, o.pollMs ?? 200));
     }

@@ -92,6 +92,25 @@ test('an import with the queue attached (vigil lists import on PostgreSQL) waits
   assert.deepEqual((await queueRows(db.url, `rescreen-${res.snapshot!.id}`)).map((r) => r.state), ['completed'], 'the job went through pg-boss');
 });
 
+test('with no worker to run it (vigil serve --no-worker), an import stops waiting and says so; a worker started later finishes the job', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  await registerParties(store, ScreeningIndex.build([], []), [{ name: 'Khamis Qadhafi', type: 'person', country: 'LY' }], 'tester');
+  const queue = await RescreenQueue.open(db.url, store);
+  t.after(() => queue.close());
+  queue.attach({ timeoutMs: 1500 });
+  const res = await importList(store, { format: 'eu', path: EU_FIXTURE });
+  assert.equal(res.status, 'imported', 'the snapshot is active whatever happens to the re-screening');
+  assert.equal(res.rescreen, undefined);
+  const id = `rescreen-${res.snapshot!.id}`;
+  assert.ok(res.warnings.some((w) => w.startsWith(`re-screening job ${id} is queued and not finished`)), res.warnings.join('\n'));
+  assert.equal((await store.getJob(id))?.status, 'queued');
+  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['created']);
+  await queue.work();
+  assert.equal((await queue.waitFor(id, { timeoutMs: 60_000 }))?.created, 1);
+});
+
 function cli(...args: string[]): Record<string, unknown> {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
