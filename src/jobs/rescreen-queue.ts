@@ -22,6 +22,8 @@ export interface RescreenQueueSettings {
   retryLimit: number;
   retryDelaySeconds: number;
   pollingIntervalSeconds: number;
+  /** How often a worker process queues again unfinished jobs nobody holds. */
+  sweepSeconds: number;
 }
 
 /**
@@ -29,9 +31,10 @@ export interface RescreenQueueSettings {
  * worker's job waits to be picked up again. A run longer than the expiry is not harmed: the retry
  * waits on the running holder's lease.
  */
-const DEFAULTS: Omit<RescreenQueueSettings, 'pollingIntervalSeconds'> = { expireInSeconds: 300, retryLimit: 20, retryDelaySeconds: 5 };
+const DEFAULTS: Omit<RescreenQueueSettings, 'pollingIntervalSeconds'> = { expireInSeconds: 300, retryLimit: 20, retryDelaySeconds: 5, sweepSeconds: 300 };
 const ENV: Record<keyof typeof DEFAULTS, string> = {
   expireInSeconds: 'VIGIL_RESCREEN_EXPIRE_SECONDS',
+  sweepSeconds: 'VIGIL_RESCREEN_SWEEP_SECONDS',
   retryLimit: 'VIGIL_RESCREEN_RETRY_LIMIT',
   retryDelaySeconds: 'VIGIL_RESCREEN_RETRY_DELAY_SECONDS',
 };
@@ -42,7 +45,7 @@ export function rescreenQueueSettings(env: NodeJS.ProcessEnv = process.env): Res
     const raw = env[ENV[key]];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < (key === 'expireInSeconds' ? 1 : 0)) throw new Error(`${ENV[key]}=${raw}: expected a whole number of${key === 'retryLimit' ? '' : ' seconds'}`);
+    if (!Number.isInteger(n) || n < (key === 'expireInSeconds' || key === 'sweepSeconds' ? 1 : 0)) throw new Error(`${ENV[key]}=${raw}: expected a whole number of${key === 'retryLimit' ? '' : ' seconds'}`);
     s[key] = n;
   }
   return s;
@@ -53,6 +56,7 @@ interface Payload { jobId: string }
 export class RescreenQueue {
   private workerId?: string;
   private detach?: () => void;
+  private sweeper?: NodeJS.Timeout;
 
   private constructor(readonly boss: PgBoss, private readonly store: Store, readonly settings: RescreenQueueSettings, private readonly ownsBoss: boolean) {}
 
@@ -103,6 +107,18 @@ export class RescreenQueue {
     return ids;
   }
 
+  /**
+   * Every `everyMs`, queue again the unfinished jobs nobody holds: a job whose importer died before
+   * queueing it, or ran it in-process without a queue and died, is not left for the next restart.
+   */
+  sweepEvery(everyMs: number): void {
+    clearInterval(this.sweeper);
+    this.sweeper = setInterval(() => {
+      this.requeueUnfinished().catch((err: Error) => process.stderr.write(`vigil: queueing party re-screenings: ${err.message}\n`));
+    }, everyMs);
+    this.sweeper.unref();
+  }
+
   /** Take entries in this process, one at a time (a run is one pass over the register). */
   async work(o: Pick<RunRescreenOptions, 'pageSize' | 'afterPage'> = {}): Promise<void> {
     if (this.workerId) return;
@@ -149,6 +165,7 @@ export class RescreenQueue {
   async close(timeoutMs = 10_000): Promise<void> {
     this.detach?.();
     this.detach = undefined;
+    clearInterval(this.sweeper);
     if (this.ownsBoss) {
       await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true }).catch(() => stopBoss(this.boss));
     } else if (this.workerId) {

@@ -47,6 +47,7 @@ export class JobService {
       if (opts.worker !== false) {
         await startScreenWorker(vigil, queue, opts);
         await rescreen.work();
+        rescreen.sweepEvery(rescreen.settings.sweepSeconds * 1000);
       }
       // An import through the API waits for its re-screening; with no worker here, not forever.
       rescreen.attach(opts.worker === false ? { timeoutMs: 60_000 } : {});

@@ -17,7 +17,7 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { freshPgDatabase, pgTestServer } from '../support/pg.js';
 import { rawSql } from '../support/stores.js';
-import { cleanupStack, entry, importSnapshot, ROOT, waitFor } from './support.js';
+import { cleanupStack, entry, importSnapshot, ROOT, startCli, waitFor } from './support.js';
 
 const pg = await pgTestServer();
 const CHILD = join(ROOT, 'test/server/children/rescreen-worker.ts');
@@ -109,6 +109,24 @@ test('with no worker to run it (vigil serve --no-worker), an import stops waitin
   assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['created']);
   await queue.work();
   assert.equal((await queue.waitFor(id, { timeoutMs: 60_000 }))?.created, 1);
+});
+
+test('vigil worker works the queue and, every VIGIL_RESCREEN_SWEEP_SECONDS, queues a job an importer left unqueued', { skip: pg.skip, timeout: 180_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  const worker = startCli(t, ['--database-url', db.url, 'worker', '--concurrency', '1'], { VIGIL_RESCREEN_SWEEP_SECONDS: '1', VIGIL_JOBS_POLL_SECONDS: '0.5' });
+  await worker.ready;
+  // Queued in the store after the worker started, never sent to pg-boss: the importer died in between.
+  const { snap, expected } = await register(store);
+  const id = await queueRescreen(store, undefined, snap, 'test');
+  const done = await waitFor('the worker to find and run the job', async () => {
+    const j = await store.getJob(id);
+    return j?.status === 'done' ? j : undefined;
+  }, 60_000, 100);
+  assert.equal((done.params as { result: { created: number } }).result.created, expected.length);
+  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.equal(await worker.stop(), 0, worker.stderr());
 });
 
 function cli(...args: string[]): Record<string, unknown> {
