@@ -5,6 +5,7 @@
 // the alerts of one uninterrupted run, none twice, one audit event.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RegisteredParty, Snapshot } from '../../src/model/index.js';
@@ -17,7 +18,7 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { freshPgDatabase, pgTestServer } from '../support/pg.js';
 import { rawSql } from '../support/stores.js';
-import { cleanupStack, entry, importSnapshot, ROOT, startCli, waitFor } from './support.js';
+import { cleanupStack, entry, importSnapshot, placeholderBundledLists, ROOT, startCli, waitFor } from './support.js';
 
 const pg = await pgTestServer();
 const CHILD = join(ROOT, 'test/server/children/rescreen-worker.ts');
@@ -127,6 +128,22 @@ test('vigil worker works the queue and, every VIGIL_RESCREEN_SWEEP_SECONDS, queu
   assert.equal((done.params as { result: { created: number } }).result.created, expected.length);
   assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
   assert.equal(await worker.stop(), 0, worker.stderr());
+});
+
+test('vigil serve on PostgreSQL: a list uploaded through the API is re-screened by the instance\'s pg-boss worker, and the answer carries the counts', { skip: pg.skip, timeout: 180_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const store = await openTestStoreOn(t, db.url);
+  await placeholderBundledLists(store);
+  await registerParties(store, ScreeningIndex.build([], []), [{ name: 'Khamis Qadhafi', type: 'person', country: 'LY' }], 'tester');
+  const server = startCli(t, ['--database-url', db.url, 'serve', '--port', '0'], { VIGIL_JOBS_POLL_SECONDS: '0.5' });
+  const { url } = (await server.ready) as { url: string };
+  const r = await fetch(`${url}/api/lists/import?format=eu&fileName=eu.xml`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(readFileSync(EU_FIXTURE)) });
+  const body = await r.json() as { status: string; snapshot: { id: number }; rescreen?: { created: number; parties: number } };
+  assert.equal(r.status, 200, JSON.stringify(body));
+  assert.deepEqual([body.rescreen?.parties, body.rescreen?.created], [1, 1]);
+  assert.deepEqual((await queueRows(db.url, `rescreen-${body.snapshot.id}`)).map((x) => x.state), ['completed']);
+  assert.equal(await server.stop(), 0, server.stderr());
 });
 
 function cli(...args: string[]): Record<string, unknown> {
