@@ -13,6 +13,7 @@ import { csvRecords } from '../lists/csv-records.js';
 import { readText } from '../lists/text-stream.js';
 import { ScreeningIndex } from './index.js';
 import { DeltaFilter } from './delta-filter.js';
+import { validateQueryName } from './screener.js';
 
 export interface PartyInput {
   name: string;
@@ -22,30 +23,39 @@ export interface PartyInput {
   registrationNumber?: string;
   externalRef?: string;
   tags?: string[] | string;
+  /** Where the input came from when it is a file row (`parties.csv:3`): errors name it and the CSV column. */
+  at?: string;
 }
+
+/** The CSV column of each field, for errors about a file row. */
+const CSV_COLUMN: Record<string, string> = { name: 'name', type: 'type', country: 'country', birthDate: 'birth_date', externalRef: 'external_ref' };
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'vessel', 'aircraft'];
 
 /** Validate one party as given on the command line, in a CSV row or an API body. */
 export function toParty(input: PartyInput, where = 'party', now = new Date().toISOString()): RegisteredParty {
+  const field = (f: string) => (input.at ? `${input.at}, field "${CSV_COLUMN[f] ?? f}"` : `${where}.${f}`);
   const name = (input.name ?? '').replace(/\s+/g, ' ').trim();
-  if (!name) throw new VigilInputError('a party needs a name', `${where}.name`);
-  if (name.length > 300) throw new VigilInputError('name longer than 300 characters', `${where}.name`);
+  if (!name) throw new VigilInputError('a party needs a name', field('name'));
+  if (name.length > 300) throw new VigilInputError('name longer than 300 characters', field('name'));
+  // The screener's own rules (letters, control characters, valid UTF-8): a party whose name cannot be
+  // screened is refused now, not registered to fail or be passed over by every later re-screening.
+  validateQueryName(name, field('name'));
   const p: RegisteredParty = { id: `P-${randomUUID()}`, name, tags: [], createdAt: now };
   const type = input.type?.trim().toLowerCase();
   if (type) {
     const t = type === 'organisation' || type === 'entity' || type === 'company' ? 'organization' : type === 'individual' ? 'person' : type;
-    if (!TYPES.includes(t as EntityType)) throw new VigilInputError(`type must be one of ${TYPES.join(', ')}, got ${JSON.stringify(input.type)}`, `${where}.type`);
+    if (!TYPES.includes(t as EntityType)) throw new VigilInputError(`type must be one of ${TYPES.join(', ')}, got ${JSON.stringify(input.type)}`, field('type'));
     p.type = t as EntityType;
   }
   const country = input.country?.trim().toUpperCase();
   if (country) {
-    if (!/^[A-Z]{2}$/.test(country)) throw new VigilInputError(`country must be an ISO-2 code, got ${JSON.stringify(input.country)}`, `${where}.country`);
+    if (!/^[A-Z]{2}$/.test(country)) throw new VigilInputError(`country must be an ISO-2 code, got ${JSON.stringify(input.country)}`, field('country'));
     p.country = country;
   }
   const birth = input.birthDate?.trim();
   if (birth) {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birth)) throw new VigilInputError(`birth date must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(input.birthDate)}`, `${where}.birthDate`);
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birth)) throw new VigilInputError(`birth date must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(input.birthDate)}`, field('birthDate'));
     p.birthDate = birth;
   }
   const reg = input.registrationNumber?.trim();
@@ -72,7 +82,7 @@ export async function readPartiesCsv(file: string): Promise<PartyInput[]> {
     }
     const c = cols;
     const g = (k: string) => { const i = c.get(k); return i === undefined ? undefined : rec.fields[i]; };
-    out.push({ name: g('name') ?? '', type: g('type'), country: g('country'), birthDate: g('birth_date'), registrationNumber: g('registration_number'), externalRef: g('external_ref'), tags: g('tags') });
+    out.push({ name: g('name') ?? '', type: g('type'), country: g('country'), birthDate: g('birth_date'), registrationNumber: g('registration_number'), externalRef: g('external_ref'), tags: g('tags'), at: `${file}:${rec.line}` });
   }
   return out;
 }
@@ -90,8 +100,9 @@ export function listingFingerprint(e: ListEntry): string {
   return createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 32);
 }
 
-export interface AlertCounts { screened: number; candidates: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number }
-export const zero = (): AlertCounts => ({ screened: 0, candidates: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0 });
+/** `unscreenable`: parties registered before names were checked whose name the screener refuses (no letters). */
+export interface AlertCounts { screened: number; candidates: number; hits: number; created: number; reopened: number; updated: number; suppressed: number; unchanged: number; unscreenable: number }
+export const zero = (): AlertCounts => ({ screened: 0, candidates: 0, hits: 0, created: 0, reopened: 0, updated: 0, suppressed: 0, unchanged: 0, unscreenable: 0 });
 
 function screenOne(index: ScreeningIndex, p: RegisteredParty, tokens?: PreparedToken[]): ScreeningHit[] {
   const birthYear = p.birthDate ? Number(p.birthDate.slice(0, 4)) : undefined;
@@ -110,7 +121,16 @@ export function screenParties(index: ScreeningIndex, parties: RegisteredParty[],
     const tokens = filter ? filter.candidate(p.name) : undefined;
     if (filter && !tokens) continue;
     counts.candidates++;
-    for (const hit of screenOne(index, p, tokens)) found.push({ party: p, hit });
+    let hits: ScreeningHit[];
+    try {
+      hits = screenOne(index, p, tokens);
+    } catch (err) {
+      // One old register row the screener refuses must not stop the re-screening of the others; it is counted.
+      if (!(err instanceof VigilInputError)) throw err;
+      counts.unscreenable++;
+      continue;
+    }
+    for (const hit of hits) found.push({ party: p, hit });
   }
   counts.hits = found.length;
   return { found, counts };
@@ -177,14 +197,15 @@ export async function activeListing(store: Store): Promise<Map<string, { fingerp
 }
 
 /** Register parties (refusing a duplicate external reference) and screen them against the active lists. */
-export async function registerParties(store: Store, index: ScreeningIndex, inputs: PartyInput[], actor: string, where = 'parties'): Promise<{ parties: RegisteredParty[]; alerts: AlertCounts }> {
+export async function registerParties(store: Store, index: ScreeningIndex, inputs: PartyInput[], actor: string, where = 'parties', o: { indexed?: boolean } = {}): Promise<{ parties: RegisteredParty[]; alerts: AlertCounts }> {
   const now = new Date().toISOString();
-  const parties = inputs.map((x, i) => toParty(x, inputs.length === 1 ? where : `${where}[${i}]`, now));
+  const indexed = o.indexed ?? inputs.length > 1;
+  const parties = inputs.map((x, i) => toParty(x, indexed ? `${where}[${i}]` : where, now));
   const refs = new Set<string>();
   for (const [i, p] of parties.entries()) {
     if (!p.externalRef) continue;
     if (refs.has(p.externalRef) || (await store.findPartyByRef(p.externalRef))) {
-      throw new VigilRefusal(`external reference ${JSON.stringify(p.externalRef)} (${where}[${i}]) is already registered`, 'duplicate-party');
+      throw new VigilRefusal(`external reference ${JSON.stringify(p.externalRef)} (${inputs[i]!.at ?? `${where}[${i}]`}) is already registered`, 'duplicate-party');
     }
     refs.add(p.externalRef);
   }

@@ -18,6 +18,14 @@ test('officer: register parties, list alerts after a list import, review one (au
   assert.equal(denied.status, 403, denied.text);
   const bad = await api.call('POST', '/api/parties', { key: officer.secret, body: { name: 'X', country: 'Italy' } });
   assert.equal(bad.status, 400, bad.text);
+  // A name without letters cannot be screened: refused at registration, naming the field; nothing registered.
+  const digits = await api.call('POST', '/api/parties', { key: officer.secret, body: { name: '12345' } });
+  assert.equal(digits.status, 400, digits.text);
+  assert.equal(digits.body.where, 'body.name', digits.text);
+  const second = await api.call('POST', '/api/parties', { key: officer.secret, body: { parties: [{ name: 'Acme Tools Ltd' }, { name: '-- / --' }] } });
+  assert.equal(second.status, 400, second.text);
+  assert.equal(second.body.where, 'body.parties[1].name', second.text);
+  assert.equal((await api.call('GET', '/api/parties', { key: officer.secret })).body.total, 0);
 
   const one = await api.call('POST', '/api/parties', { key: officer.secret, body: { name: 'Korea Mining Development Trading Corp', type: 'organization', externalRef: 'S-1' } });
   assert.equal(one.status, 201, one.text);

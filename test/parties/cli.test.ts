@@ -70,3 +70,23 @@ test('parties import/list/show/remove, alerts on registration and on a list impo
   assert.equal(removed.removed, list[1]!.id);
   assert.equal(json(vigil(db, 'parties', 'list', '--json')).parties.length, 2);
 });
+
+test('a party name the screener cannot read is refused at registration, naming the line and column; nothing is registered', async (t) => {
+  const db = await seededDb(t);
+  const dir = tempDir(t, 'vigil-parties-bad-');
+  const csv = join(dir, 'parties.csv');
+  writeFileSync(csv, ['name,type,country,external_ref', 'Officine Esempio S.p.A.,organization,IT,C-1', '12345 / 678,organization,IT,C-2', 'Khamis Qadhafi,person,LY,C-3'].join('\n'));
+  const r = vigil(db, 'parties', 'import', csv, '--json');
+  assert.equal(r.status, 2, r.stderr);
+  const err = JSON.parse(r.stdout).error as { message: string; path: string };
+  assert.match(err.message, /letters/);
+  assert.equal(err.path, `${csv}:3, field "name"`);
+  assert.equal(json(vigil(db, 'parties', 'list', '--json')).parties.length, 0, 'the good rows of a refused file are not registered either');
+
+  const bad = vigil(db, 'parties', 'add', '12 34', '--json');
+  assert.equal(bad.status, 2, bad.stderr);
+  assert.match(JSON.parse(bad.stdout).error.message, /letters/);
+  // Control characters are refused like in a screening query.
+  assert.equal(vigil(db, 'parties', 'add', 'Acme\u0007 Ltd', '--json').status, 2);
+  assert.equal(json(vigil(db, 'parties', 'list', '--json')).parties.length, 0);
+});

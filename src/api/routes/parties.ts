@@ -50,7 +50,7 @@ const parties: FastifyPluginAsync = async (app) => {
   app.post('/api/parties', { schema: { tags, summary: 'Register one party (or {parties: [...]}) and screen it against the active lists', body: AddBody } }, async (request, reply) => {
     const b = request.body as z.infer<typeof AddBody>;
     const inputs = 'parties' in b ? b.parties : [b];
-    const r = await registerParties(app.vigil.store, await app.vigil.screening(), inputs, actorOf(request), 'body');
+    const r = await registerParties(app.vigil.store, await app.vigil.screening(), inputs, actorOf(request), 'parties' in b ? 'body.parties' : 'body', { indexed: 'parties' in b });
     return reply.code(201).send('parties' in b ? { parties: r.parties, alerts: r.alerts } : { party: r.parties[0], alerts: r.alerts });
   });
 
