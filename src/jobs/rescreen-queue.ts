@@ -61,20 +61,19 @@ export class RescreenQueue {
   private constructor(readonly boss: PgBoss, private readonly store: Store, readonly settings: RescreenQueueSettings, private readonly ownsBoss: boolean) {}
 
   /** The queue on a started pg-boss (shared with the chunk queue: `JobQueue.boss`). */
-  static async on(boss: PgBoss, store: Store, settings = rescreenQueueSettings()): Promise<RescreenQueue> {
+  static async on(boss: PgBoss, store: Store, settings = rescreenQueueSettings(), ownsBoss = false): Promise<RescreenQueue> {
     await createQueueRetryingDeadlock(boss, RESCREEN_QUEUE, {
       name: RESCREEN_QUEUE, policy: 'short',
       retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, expireInSeconds: settings.expireInSeconds,
     });
-    return new RescreenQueue(boss, store, settings, false);
+    return new RescreenQueue(boss, store, settings, ownsBoss);
   }
 
   /** Its own pg-boss (a CLI command that has no job service), stopped by close(). */
   static async open(databaseUrl: string, store: Store, settings = rescreenQueueSettings()): Promise<RescreenQueue> {
     const boss = await startBoss(databaseUrl, jobSettings());
     try {
-      const q = await RescreenQueue.on(boss, store, settings);
-      return new RescreenQueue(q.boss, store, settings, true);
+      return await RescreenQueue.on(boss, store, settings, true);
     } catch (err) {
       await stopBoss(boss);
       throw err;
