@@ -23,12 +23,12 @@ export function attachRescreenDispatcher(store: Store, d: RescreenDispatcher): (
 }
 
 /**
- * Run job `id` and return its result; undefined if it was already finished before this call (asking
- * again for the same activation repeats nothing).
+ * Run job `id` and return its result. A job already done (asking again for the same activation, or
+ * an instance told of the activation ran it first) is not run again: its recorded result is returned.
  */
 export async function runQueuedRescreen(store: Store, id: string): Promise<RescreenResult | undefined> {
   const before = await store.getJob(id);
-  if (!before || before.status === 'done' || before.status === 'failed') return undefined;
+  if (!before || before.status === 'done' || before.status === 'failed') return rescreenResultOf(before);
   const d = dispatchers.get(store);
   if (d) return d.dispatch(id);
   // In-process; if another process held the job and finished it meanwhile, report its result.

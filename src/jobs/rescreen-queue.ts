@@ -7,11 +7,12 @@
 // checkpoint. The job's lease in the store (rescreen.ts) is what keeps two runs apart, whatever
 // delivered them: pg-boss's expiry only fails a long handler, it does not stop it.
 import type PgBoss from 'pg-boss';
+import type { Snapshot } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import type { RescreenResult } from '../screening/parties.js';
-import { createQueueRetryingDeadlock, startBoss, stopBoss } from './queue.js';
+import { createQueueRetryingDeadlock, QUEUE_SCHEMA, startBoss, stopBoss } from './queue.js';
 import { attachRescreenDispatcher } from './rescreen-dispatch.js';
-import { leaseHeld, rescreenResultOf, runRescreenJob, RESCREEN_KIND, type RunRescreenOptions } from './rescreen.js';
+import { leaseHeld, queueRescreen, rescreenResultOf, runRescreenJob, RESCREEN_KIND, type RunRescreenOptions } from './rescreen.js';
 import { jobSettings } from './settings.js';
 
 export const RESCREEN_QUEUE = 'vigil-rescreen';
@@ -57,6 +58,8 @@ export class RescreenQueue {
   private workerId?: string;
   private detach?: () => void;
   private sweeper?: NodeJS.Timeout;
+  private unfollow?: () => Promise<void>;
+  private readonly sending = new Map<string, Promise<string | null>>();
 
   private constructor(readonly boss: PgBoss, private readonly store: Store, readonly settings: RescreenQueueSettings, private readonly ownsBoss: boolean) {}
 
@@ -81,12 +84,33 @@ export class RescreenQueue {
   }
 
   /**
-   * Queue job `id` unless it is finished or held by a live run (whose pg-boss entry, if it has one,
-   * is still there to be retried). The pg-boss id, or null when nothing was queued (already waiting).
+   * Queue job `id` unless it is finished, held by a live run, or has an entry already (waiting,
+   * retrying or taken). The pg-boss id, or null when nothing was queued.
    */
   async send(id: string): Promise<string | null> {
+    // One check-then-send per job at a time in this process (an import and the notification of its
+    // activation ask together); between processes the window is a few milliseconds, and a second
+    // entry would only find the job held or done.
+    const previous = this.sending.get(id) ?? Promise.resolve(null);
+    const mine = previous.catch(() => null).then(() => this.sendNow(id));
+    this.sending.set(id, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.sending.get(id) === mine) this.sending.delete(id);
+    }
+  }
+
+  private async sendNow(id: string): Promise<string | null> {
     const job = await this.store.getJob(id);
     if (!job || job.kind !== RESCREEN_KIND || job.status === 'done' || job.status === 'failed' || leaseHeld(job)) return null;
+    // The `short` policy refuses a second waiting entry, not one beside an entry already taken (an
+    // instance told of the activation may have sent it and a worker taken it, the job not yet
+    // claimed): look for any unfinished entry first.
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1`, [RESCREEN_QUEUE, id],
+    );
+    if (rows.length > 0) return null;
     const sent = await this.boss.send(RESCREEN_QUEUE, { jobId: id } satisfies Payload, {
       singletonKey: id, retryLimit: this.settings.retryLimit, retryDelay: this.settings.retryDelaySeconds, expireInSeconds: this.settings.expireInSeconds,
     });
@@ -116,6 +140,30 @@ export class RescreenQueue {
       this.requeueUnfinished().catch((err: Error) => process.stderr.write(`vigil: queueing party re-screenings: ${err.message}\n`));
     }, everyMs);
     this.sweeper.unref();
+  }
+
+  /**
+   * Queue the re-screening of every snapshot another process activates, as told by the store's
+   * snapshot notifications (PostgreSQL LISTEN/NOTIFY): an importer that died between activating and
+   * queueing leaves no change unscreened. The importer queues the same job (`rescreen-<snapshot>`);
+   * whichever creates it first decides its `previous` (an instance that missed a notification
+   * screens a larger delta, which raises the same alerts), and the singletonKey keeps one entry.
+   */
+  async followActivations(): Promise<void> {
+    const bySource = (list: Snapshot[]) => new Map(list.map((s) => [s.source, s]));
+    let known = bySource(await this.store.activeSnapshots());
+    let chain = Promise.resolve();
+    const check = async () => {
+      const now = await this.store.activeSnapshots();
+      const fresh = now.filter((s) => (known.get(s.source)?.id ?? -1) < s.id);
+      if (fresh.length > 0 && (await this.store.countParties()) > 0) {
+        for (const s of fresh) await this.send(await queueRescreen(this.store, known.get(s.source), s, 'system'));
+      }
+      known = bySource(now);
+    };
+    this.unfollow = await this.store.onSnapshotsChanged(() => {
+      chain = chain.then(check).catch((err: Error) => { process.stderr.write(`vigil: queueing party re-screening: ${err.message}\n`); });
+    });
   }
 
   /** Take entries in this process, one at a time (a run is one pass over the register). */
@@ -165,6 +213,8 @@ export class RescreenQueue {
     this.detach?.();
     this.detach = undefined;
     clearInterval(this.sweeper);
+    await this.unfollow?.();
+    this.unfollow = undefined;
     if (this.ownsBoss) {
       await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true }).catch(() => stopBoss(this.boss));
     } else if (this.workerId) {

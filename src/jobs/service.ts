@@ -2,8 +2,8 @@
 // In PostgreSQL mode it opens the queue and (by default) a worker; on SQLite there is no queue and
 // submitting is refused with a pointer to `vigil screen --input`, which screens a file locally.
 // On the same pg-boss it also runs the party re-screening queue (rescreen-queue.ts): this store's
-// re-screenings go there, this instance works it unless `worker: false`, and jobs left unfinished
-// by a dead process are queued again at start.
+// re-screenings go there, this instance works it unless `worker: false`, it queues the re-screening
+// of snapshots other instances activate, and jobs left unfinished by a dead process are queued again.
 import { createHash } from 'node:crypto';
 import type { Vigil } from '../app/vigil.js';
 import { VigilRefusal } from '../model/errors.js';
@@ -51,6 +51,7 @@ export class JobService {
       }
       // An import through the API waits for its re-screening; with no worker here, not forever.
       rescreen.attach(opts.worker === false ? { timeoutMs: 60_000 } : {});
+      await rescreen.followActivations();
       await rescreen.requeueUnfinished();
     } catch (err) {
       await queue.stop();

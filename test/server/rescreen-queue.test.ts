@@ -38,12 +38,12 @@ async function openTestStoreOn(t: { after(fn: () => unknown): void }, url: strin
 /** A listed snapshot and 48 registered parties, every sixth a listed name in capitals; the alerts one run raises. */
 async function register(store: Store): Promise<{ snap: Snapshot; expected: string[] }> {
   const entries = LISTED.map((n, i) => entry('test', i, n));
-  const snap = (await store.getSnapshot(await importSnapshot(store, 'test', entries, '2026-11-01')))!;
   const now = new Date().toISOString();
   const parties: RegisteredParty[] = Array.from({ length: 48 }, (_, i) => ({
     id: `P-${String(i).padStart(3, '0')}`, name: i % 6 === 0 ? LISTED[i / 6]!.toUpperCase() : `${OTHERS[i % 8]} ${i}`, tags: [], createdAt: now,
   }));
   await store.putParties(parties);
+  const snap = (await store.getSnapshot(await importSnapshot(store, 'test', entries, '2026-11-01')))!;
   const expected = screenParties(ScreeningIndex.build(entries, [snap]), parties).found.map((f) => `${f.party.id} ${f.hit.entityId}`).sort();
   assert.ok(expected.length >= 8, expected.join('\n'));
   return { snap, expected };
@@ -78,6 +78,29 @@ test('two instances queue one activation: one pg-boss entry keyed by the job id;
   assert.equal((await a.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 1);
   assert.equal(await qa.send(id), null, 'a finished job is not queued again');
   assert.equal((await queueRows(db.url, id)).length, 1);
+});
+
+test('an instance told of another\'s activation (LISTEN/NOTIFY) queues its re-screening; the importer\'s own notice adds no entry', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
+  const t = cleanupStack(tt);
+  const db = await freshPgDatabase(tt);
+  const a = await openTestStoreOn(t, db.url);
+  const b = await openTestStoreOn(t, db.url);
+  const qb = await RescreenQueue.open(db.url, b);
+  t.after(() => qb.close());
+  await qb.followActivations();
+  // Instance A activates a snapshot and queues nothing (it died right after, say).
+  const { snap, expected } = await register(a);
+  const id = `rescreen-${snap.id}`;
+  await waitFor('instance B to queue the re-screening', async () => ((await queueRows(db.url, id)).length === 1 ? true : undefined), 30_000, 50);
+  assert.equal((await b.getJob(id))?.status, 'queued');
+  const qa = await RescreenQueue.open(db.url, a);
+  t.after(() => qa.close());
+  assert.equal(await queueRescreen(a, undefined, snap, 'test'), id);
+  assert.equal(await qa.send(id), null, 'the importer\'s notice for the same snapshot queues nothing');
+  assert.equal((await queueRows(db.url, id)).length, 1);
+  await qb.work();
+  assert.equal((await qa.waitFor(id, { timeoutMs: 60_000 }))?.created, expected.length);
+  assert.equal((await a.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 1);
 });
 
 test('an import with the queue attached (vigil lists import on PostgreSQL) waits for its job, run by pg-boss', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
