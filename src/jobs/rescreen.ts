@@ -4,7 +4,9 @@
 // Who runs it: on SQLite, the process that activated the snapshot, in-process. On PostgreSQL, a
 // pg-boss worker (queue `vigil-rescreen`, src/jobs/rescreen-queue.ts) in `vigil serve`, `vigil
 // worker`, or the `vigil lists import|update` command itself, which works the queue until its own
-// job is done. pg-boss re-delivers a job whose worker died (expiry, then retry).
+// job is done. Those instances also queue the job when told of an activation by another process
+// (LISTEN/NOTIFY); one job per snapshot, one pg-boss entry per job. pg-boss re-delivers a job whose
+// worker died (expiry, then retry).
 //
 // Whatever delivers it, a run first takes the job's lease: a compare-and-set of the row's status and
 // `updated_at` (store.updateJobIf), renewed by every checkpoint and by nothing else. Two processes
