@@ -124,11 +124,14 @@ function nextLease(previous: string): string {
 async function runClaimed(store: Store, job: JobRecord, o: RunRescreenOptions): Promise<RescreenResult | undefined> {
   const id = job.id;
   let lease = job.updatedAt;
-  /** Write with the lease, renewing it; refused (and the transaction rolled back) if it was taken over. */
-  const fenced = async (tx: Store, patch: Partial<JobRecord>): Promise<void> => {
+  /**
+   * Write with the lease, renewing it; refused (and the transaction rolled back) if it was taken
+   * over. Returns the new lease, which is ours once the write commits.
+   */
+  const fenced = async (tx: Store, patch: Partial<JobRecord>): Promise<string> => {
     const next = nextLease(lease);
     if (!(await tx.updateJobIf(id, lease, { ...patch, updatedAt: next }))) throw new RescreenLeaseLost(id);
-    lease = next;
+    return next;
   };
   const started = Date.now();
   const p = job.params as RescreenParams;
@@ -147,16 +150,16 @@ async function runClaimed(store: Store, job: JobRecord, o: RunRescreenOptions): 
       const index = ScreeningIndex.build(delta.entries, [current]);
       const filter = new DeltaFilter(index);
       const listing = new Map([...delta.fingerprints].map(([eid, fingerprint]) => [eid, { fingerprint, snapshotId: current.id }]));
-      await fenced(store, {}); // building the index may have taken a while: renew before the first page
+      lease = await fenced(store, {}); // building the index may have taken a while: renew before the first page
       for (;;) {
         const page = await store.listParties({ ...(afterId ? { afterId } : {}), limit: o.pageSize ?? PAGE });
         if (page.length === 0) break;
         const { found, counts: c } = screenParties(index, page, filter);
         const pageEnd = page[page.length - 1]!.id;
         const checkpoint: RescreenParams = { ...p, afterId: pageEnd, counts: addCounts(addCounts(zero(), counts), c) };
-        await store.transaction(async (tx) => {
+        lease = await store.transaction(async (tx) => {
           await writeAlerts(tx, found, listing, checkpoint.counts);
-          await fenced(tx, { params: checkpoint, chunksDone: chunksDone + 1 });
+          return fenced(tx, { params: checkpoint, chunksDone: chunksDone + 1 });
         });
         afterId = pageEnd;
         chunksDone++;
@@ -169,13 +172,14 @@ async function runClaimed(store: Store, job: JobRecord, o: RunRescreenOptions): 
       added: delta.added, changed: delta.changed, parties: await store.countParties(), ...counts,
       durationMs: p.spentMs + Date.now() - started,
     };
-    await store.transaction(async (tx) => {
-      await fenced(tx, { status: 'done', chunks: chunksDone, chunksDone, params: { ...p, afterId, counts, spentMs: result.durationMs, result } });
+    lease = await store.transaction(async (tx) => {
+      const next = await fenced(tx, { status: 'done', chunks: chunksDone, chunksDone, params: { ...p, afterId, counts, spentMs: result.durationMs, result } });
       await tx.appendAudit({
         actor: p.actor, action: 'parties.rescreen', subject: `snapshot:${current.id}`,
         outcome: `${delta.added} added, ${delta.changed} changed entries; ${counts.created} new, ${counts.reopened} reopened alert(s)`,
         dataVersions: [{ id: current.source, version: current.id, date: current.listDate }], detail: { job: id, ...result },
       });
+      return next;
     });
     return result;
   } catch (err) {
