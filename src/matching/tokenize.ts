@@ -156,10 +156,65 @@ function joinCompounds(tokens: NameToken[]): void {
   }
 }
 
+// Words repeat across names (given names, legal forms, trade words); what a word yields apart from
+// the surname mark (which depends on the whole name) is remembered, bounded like the other caches.
+type WordToken = Omit<NameToken, 'surname'>;
+const wordCache = new Map<string, WordToken[]>();
+const WORD_CACHE_MAX = 50_000;
+
+/** The tokens of one word of a name (`solid`: the word is the whole name), without surname marks. */
+function wordTokens(rawWord: string, solid: boolean): WordToken[] {
+  const key = `${solid ? 1 : 0}${rawWord}`;
+  let out = wordCache.get(key);
+  if (out === undefined) {
+    out = computeWordTokens(rawWord, solid);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(key, out);
+  }
+  return out;
+}
+
+function computeWordTokens(rawWord: string, solid: boolean): WordToken[] {
+  const d = matchingData();
+  const tokens: WordToken[] = [];
+  let folded = foldCase(rawWord);
+  // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
+  const pieces: { text: string; article: boolean }[] = [];
+  for (;;) {
+    const m = HYPHEN_ARTICLE.exec(folded);
+    if (!m) break;
+    pieces.push({ text: m[1]!, article: true });
+    folded = folded.slice(m[0].length);
+  }
+  for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
+  for (const piece of pieces) {
+    const script = scriptOf(piece.text);
+    const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
+    for (const part of parts) {
+      // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
+      // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
+      const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
+      const token: WordToken = { text: part.text, kind, unvocalised: part.unvocalised, skeleton: part.skeleton ?? latinSkeleton(part.text) };
+      if (part.syllabic) token.syllabic = true;
+      if (part.joined) token.joined = true;
+      if (part.vocalic !== undefined) token.vocalic = part.vocalic;
+      // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
+      if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
+        const m = /^(al|el)(.{4,})$/.exec(part.text);
+        if (m && d.latinArticles.has(m[1]!)) token.bare = m[2]!;
+      }
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
-  const nfkc = stripIgnorable(raw).replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
+  const stripped = stripIgnorable(raw);
+  // (Most names have no dot: the look-around pattern is skipped for them.)
+  const nfkc = !stripped.includes('.') ? stripped : stripped.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
     const letters = m.replace(/\./g, '');
     return d.legalForms.has(foldCase(letters)) ? letters : ` ${[...letters].join(' ')} `;
   });
@@ -179,40 +234,13 @@ export function tokenizeName(raw: string): NameToken[] {
     offset = at + rawWord.length;
     const capsWord = mixedCase && rawWord.length > 1 && /\p{L}/u.test(rawWord) && rawWord === rawWord.toUpperCase() && rawWord !== rawWord.toLowerCase();
     const surname = (hasComma && at < commaAt) || capsWord;
-    let folded = foldCase(rawWord);
-    // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
-    const pieces: { text: string; article: boolean }[] = [];
-    for (;;) {
-      const m = HYPHEN_ARTICLE.exec(folded);
-      if (!m) break;
-      pieces.push({ text: m[1]!, article: true });
-      folded = folded.slice(m[0].length);
-    }
-    for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
-    for (const piece of pieces) {
-      const script = scriptOf(piece.text);
-      const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
-      for (const part of parts) {
-        // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
-        // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
-        const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
-        const token: NameToken = {
-          text: part.text,
-          kind,
-          surname: surname && kind === 'name',
-          unvocalised: part.unvocalised,
-          skeleton: part.skeleton ?? latinSkeleton(part.text),
-        };
-        if (part.syllabic) token.syllabic = true;
-        if (part.joined) token.joined = true;
-        if (part.vocalic !== undefined) token.vocalic = part.vocalic;
-        // A Latin article glued without a hyphen: ALQADHAFI, ELKADDAFI.
-        if (!part.unvocalised && kind === 'name' && part.text.length >= 6) {
-          const m = /^(al|el)(.{4,})$/.exec(part.text);
-          if (m && d.latinArticles.has(m[1]!)) token.bare = m[2]!;
-        }
-        tokens.push(token);
-      }
+    for (const t of wordTokens(rawWord, solid)) {
+      const token: NameToken = { text: t.text, kind: t.kind, surname: surname && t.kind === 'name', unvocalised: t.unvocalised, skeleton: t.skeleton };
+      if (t.syllabic) token.syllabic = true;
+      if (t.joined) token.joined = true;
+      if (t.vocalic !== undefined) token.vocalic = t.vocalic;
+      if (t.bare !== undefined) token.bare = t.bare;
+      tokens.push(token);
     }
   }
   joinCompounds(tokens);
