@@ -316,14 +316,16 @@ export async function changedEntries(store: Store, previous: Snapshot | undefine
 
 /**
  * Delta re-screening after `current` was activated in place of `previous`, as a job: queued, then
- * run here (in-process, pages of parties checkpointed; see src/jobs/rescreen.ts). Every registered
- * party is screened against the added and changed entries only (an index of just those, and the
- * exact pre-filter of delta-filter.ts); one audit event with counts.
+ * run (pages of parties checkpointed; see src/jobs/rescreen.ts) in-process, or by a pg-boss worker
+ * when this process has a PostgreSQL queue (src/jobs/rescreen-dispatch.ts); resolves when it is
+ * done. Every registered party is screened against the added and changed entries only (an index of
+ * just those, and the exact pre-filter of delta-filter.ts); one audit event with counts.
  */
 export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string } = {}): Promise<RescreenResult | undefined> {
-  const { queueRescreen, runRescreenJob } = await import('../jobs/rescreen.js');
+  const { queueRescreen } = await import('../jobs/rescreen.js');
+  const { runQueuedRescreen } = await import('../jobs/rescreen-dispatch.js');
   if ((await store.countParties()) === 0) return undefined;
-  return runRescreenJob(store, await queueRescreen(store, previous, current, o.actor ?? 'system'));
+  return runQueuedRescreen(store, await queueRescreen(store, previous, current, o.actor ?? 'system'));
 }
 
 const sameName = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

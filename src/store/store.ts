@@ -179,6 +179,8 @@ export interface Store {
   createJob(j: JobRecord): Promise<void>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: Partial<JobRecord>): Promise<void>;
+  /** The patch, only if the job's updatedAt is still `ifUpdatedAt` (a lease held by that write); false if not. */
+  updateJobIf(id: string, ifUpdatedAt: string, patch: Partial<JobRecord>): Promise<boolean>;
   /** Write one chunk's results idempotently (a retried chunk overwrites, never duplicates). */
   putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void>;
   jobResults(jobId: string, afterRow?: number, limit?: number): Promise<{ row: number; json: string }[]>;

@@ -189,6 +189,7 @@ export class SqlStore implements Store {
   createJob(j: JobRecord): Promise<void> { return jobs.createJob(this.ex(), j); }
   getJob(id: string): Promise<JobRecord | undefined> { return jobs.getJob(this.ex(), id); }
   updateJob(id: string, patch: Partial<JobRecord>): Promise<void> { return jobs.updateJob(this.ex(), id, patch); }
+  updateJobIf(id: string, ifUpdatedAt: string, patch: Partial<JobRecord>): Promise<boolean> { return jobs.updateJobIf(this.ex(), id, ifUpdatedAt, patch); }
 
   putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void> {
     return this.atomically((ex) => jobs.putJobChunk(ex, this.backend.maxParams, jobId, chunk, rows));
