@@ -51,6 +51,11 @@ async function register(store: Store): Promise<{ snap: Snapshot; expected: strin
 
 const queueRows = (url: string, key: string) =>
   rawSql({ databaseUrl: url }, `SELECT state, retry_count FROM vigil_queue.job WHERE name = ? AND singleton_key = ?`, [RESCREEN_QUEUE, key]);
+/** The entries' states once none is still running: pg-boss completes an entry after its handler has returned, so just after the job row is done. */
+const settledStates = (url: string, key: string) => waitFor(`pg-boss entries of ${key} to settle`, async () => {
+  const states = (await queueRows(url, key)).map((r) => (r as { state: string }).state);
+  return states.length > 0 && states.every((x) => x !== 'active' && x !== 'created' && x !== 'retry') ? states : undefined;
+}, 30_000, 50);
 
 test('two instances queue one activation: one pg-boss entry keyed by the job id; a worker runs it once', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
   const t = cleanupStack(tt);
@@ -74,7 +79,7 @@ test('two instances queue one activation: one pg-boss entry keyed by the job id;
   const result = await qa.waitFor(id, { timeoutMs: 60_000 });
   assert.equal(result?.created, expected.length);
   assert.deepEqual((await a.listAlerts({ limit: 1000 })).map((x) => `${x.partyId} ${x.entityId}`).sort(), expected);
-  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.deepEqual(await settledStates(db.url, id), ['completed']);
   assert.equal((await a.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 1);
   assert.equal(await qa.send(id), null, 'a finished job is not queued again');
   assert.equal((await queueRows(db.url, id)).length, 1);
@@ -113,7 +118,7 @@ test('an import with the queue attached (vigil lists import on PostgreSQL) waits
   assert.ok(res.rescreen, 'the import reports the re-screening as before');
   assert.equal(res.rescreen.parties, 2);
   assert.deepEqual((await store.listAlerts()).map((a) => [a.partyName, a.entityId]), [['Khamis Qadhafi', 'eu:90002']]);
-  assert.deepEqual((await queueRows(db.url, `rescreen-${res.snapshot!.id}`)).map((r) => r.state), ['completed'], 'the job went through pg-boss');
+  assert.deepEqual(await settledStates(db.url, `rescreen-${res.snapshot!.id}`), ['completed'], 'the job went through pg-boss');
 });
 
 test('with no worker to run it (vigil serve --no-worker), an import stops waiting and says so; a worker started later finishes the job', { skip: pg.skip, timeout: 120_000 }, async (tt) => {
@@ -149,7 +154,7 @@ test('vigil worker works the queue and, every VIGIL_RESCREEN_SWEEP_SECONDS, queu
     return j?.status === 'done' ? j : undefined;
   }, 60_000, 100);
   assert.equal((done.params as { result: { created: number } }).result.created, expected.length);
-  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.deepEqual(await settledStates(db.url, id), ['completed']);
   assert.equal(await worker.stop(), 0, worker.stderr());
 });
 
@@ -165,7 +170,7 @@ test('vigil serve on PostgreSQL: a list uploaded through the API is re-screened 
   const body = await r.json() as { status: string; snapshot: { id: number }; rescreen?: { created: number; parties: number } };
   assert.equal(r.status, 200, JSON.stringify(body));
   assert.deepEqual([body.rescreen?.parties, body.rescreen?.created], [1, 1]);
-  assert.deepEqual((await queueRows(db.url, `rescreen-${body.snapshot.id}`)).map((x) => x.state), ['completed']);
+  assert.deepEqual(await settledStates(db.url, `rescreen-${body.snapshot.id}`), ['completed']);
   assert.equal(await server.stop(), 0, server.stderr());
 });
 
@@ -183,14 +188,14 @@ test('the CLI on PostgreSQL: lists import reports its re-screening, done through
   const imported = cli('--database-url', db.url, 'lists', 'import', 'eu', EU_FIXTURE) as { status: string; snapshot: { id: number }; rescreen?: { parties: number; created: number } };
   assert.equal(imported.status, 'imported');
   assert.deepEqual([imported.rescreen?.parties, imported.rescreen?.created], [2, 1]);
-  assert.deepEqual((await queueRows(db.url, `rescreen-${imported.snapshot.id}`)).map((r) => r.state), ['completed']);
+  assert.deepEqual(await settledStates(db.url, `rescreen-${imported.snapshot.id}`), ['completed']);
 
   // A job left queued by a process that died before queueing it in pg-boss.
   const { snap, expected } = await register(store);
   const id = await queueRescreen(store, undefined, snap, 'test');
   const resumed = cli('--database-url', db.url, 'parties', 'rescreen') as { resumed: { snapshot: number; created: number }[] };
   assert.deepEqual(resumed.resumed.map((r) => [r.snapshot, r.created]), [[snap.id, expected.length]]);
-  assert.deepEqual((await queueRows(db.url, id)).map((r) => r.state), ['completed']);
+  assert.deepEqual(await settledStates(db.url, id), ['completed']);
   assert.deepEqual((cli('--database-url', db.url, 'parties', 'rescreen') as { resumed: unknown[] }).resumed, [], 'nothing left to resume');
 });
 
