@@ -57,6 +57,22 @@ export interface ScreenOptions {
 /** What one query token meets: similar vocabulary tokens, and the names holding any of them (sorted). */
 export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Array }
 
+interface TokenFacts { weight: number; acrossKinds: boolean }
+
+/**
+ * Whether a query word that is not a name part could meet a list name part exactly (scorer.ts keeps
+ * similarity 1 for the same word whatever its kinds): only if the vocabulary holds it, or a glued-
+ * article form of it, as a name part or number (score-bound.ts, lazyContribution).
+ */
+function acrossKinds(index: NameIndex, t: PreparedToken): boolean {
+  if (DISTINCTIVE.has(t.kind)) return true;
+  let possible = false;
+  const check = (id: number): void => { if (DISTINCTIVE.has(index.vocab[id]!.kind)) possible = true; };
+  index.data.keys.forEach(`x:${t.key}`, check);
+  index.data.keys.forEach(`b:${t.text}`, check);
+  return possible;
+}
+
 /** Similarities of query tokens to vocabulary tokens, remembered across queries (batch screening repeats tokens). */
 export class SimilarityCache {
   private readonly cache = new Map<string, TokenReach>();
@@ -65,8 +81,27 @@ export class SimilarityCache {
    * `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key
    * table. The cache holds at most `maxEntries` tokens and about `maxSize` similarities + names.
    */
+  /**
+   * The same answers by token object: a caller that hands the same prepared token again (the delta
+   * pre-filter, once per distinct token of a register) skips building the key. Lives as long as the token.
+   */
+  private byToken = new WeakMap<PreparedToken, TokenReach>();
+  private factsByToken = new WeakMap<PreparedToken, TokenFacts>();
   constructor(private readonly index: NameIndex, private readonly maxEntries = 20000, private readonly scan = false, private readonly maxSize = 4_000_000) {}
+
+  /** The query token's weight and whether it could meet a name part across kinds (by token object). */
+  facts(q: PreparedToken): TokenFacts {
+    let f = this.factsByToken.get(q);
+    if (!f) {
+      f = { weight: tokenWeight(q, this.index.stats, false), acrossKinds: acrossKinds(this.index, q) };
+      this.factsByToken.set(q, f);
+    }
+    return f;
+  }
+
   get(q: PreparedToken): TokenReach {
+    const same = this.byToken.get(q);
+    if (same) return same;
     // Everything tokenSimilarity looks at on the query side belongs in the key.
     const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.vocalic ?? ''}|${q.groups.join(',')}`;
     let r = this.cache.get(key);
@@ -82,10 +117,13 @@ export class SimilarityCache {
       this.cache.set(key, r);
       this.size += cost;
     }
+    this.byToken.set(q, r);
     return r;
   }
   clear(): void {
     this.cache.clear();
+    this.byToken = new WeakMap();
+    this.factsByToken = new WeakMap();
     this.size = 0;
   }
 }
@@ -170,18 +208,8 @@ interface Candidates {
  * query's type, country or birth year (those filters only lower a score).
  */
 function findCandidates(index: NameIndex, cache: SimilarityCache, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions): Candidates {
-  const qWeights = qTokens.map((t) => tokenWeight(t, index.stats, false));
-  // Whether a query word that is not a name part could meet a list name part exactly (scorer.ts keeps
-  // similarity 1 for the same word whatever its kinds): only if the vocabulary holds it, or a glued-
-  // article form of it, as a name part or number (score-bound.ts, lazyContribution).
-  const acrossKinds = qTokens.map((t) => {
-    if (DISTINCTIVE.has(t.kind)) return true;
-    let possible = false;
-    const check = (id: number): void => { if (DISTINCTIVE.has(index.vocab[id]!.kind)) possible = true; };
-    index.data.keys.forEach(`x:${t.key}`, check);
-    index.data.keys.forEach(`b:${t.text}`, check);
-    return possible;
-  });
+  const qWeights = qTokens.map((t) => cache.facts(t).weight);
+  const acrossKinds = qTokens.map((t) => cache.facts(t).acrossKinds);
 
   // Per query token: vocabulary id -> similarity. Distinctive tokens use the index lookups; the
   // others (generic words, initials) are compared lazily against each candidate's tokens.
