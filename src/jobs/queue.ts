@@ -28,24 +28,12 @@ export type ChunkHandler = (payload: ChunkPayload, attempt: ChunkAttempt) => Pro
 export class JobQueue {
   private readonly workerIds: string[] = [];
 
-  private constructor(private readonly boss: PgBoss, readonly settings: JobSettings) {}
+  /** `boss` is shared with the other queues of this process (the re-screening's, rescreen-queue.ts). */
+  private constructor(readonly boss: PgBoss, readonly settings: JobSettings) {}
 
   /** Connect, install or migrate pg-boss's schema (under its own lock) and create the queues. */
   static async open(databaseUrl: string, settings: JobSettings, log: (msg: string) => void = logToStderr): Promise<JobQueue> {
-    const boss = new PgBoss({
-      connectionString: databaseUrl,
-      schema: QUEUE_SCHEMA,
-      application_name: 'vigil-jobs',
-      max: 4,
-      schedule: false, // no cron jobs
-      supervise: true, // expire chunks of dead workers (one instance per interval does it)
-      maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
-      // Chunk input holds customer names: keep finished entries briefly, then drop them.
-      archiveCompletedAfterSeconds: 3600,
-      deleteAfterDays: 1,
-    });
-    boss.on('error', (err: Error) => log(`job queue: ${err.message}`));
-    await boss.start();
+    const boss = await startBoss(databaseUrl, settings, log);
     try {
       await createQueueRetryingDeadlock(boss, FAILED_CHUNK_QUEUE, { name: FAILED_CHUNK_QUEUE, retryLimit: 0 });
       await createQueueRetryingDeadlock(boss, CHUNK_QUEUE, {
@@ -56,8 +44,7 @@ export class JobQueue {
         deadLetter: FAILED_CHUNK_QUEUE,
       });
     } catch (err) {
-      // A started pg-boss keeps timers and connections: stop it, or the process never exits.
-      await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
+      await stopBoss(boss);
       throw err;
     }
     return new JobQueue(boss, settings);
@@ -137,6 +124,30 @@ export class JobQueue {
   }
 }
 
+/** A started pg-boss on the database's `vigil_queue` schema (installed or migrated under pg-boss's lock). */
+export async function startBoss(databaseUrl: string, settings: JobSettings, log: (msg: string) => void = logToStderr): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: QUEUE_SCHEMA,
+    application_name: 'vigil-jobs',
+    max: 4,
+    schedule: false, // no cron jobs
+    supervise: true, // expire chunks of dead workers (one instance per interval does it)
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+    // Chunk input holds customer names: keep finished entries briefly, then drop them.
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 1,
+  });
+  boss.on('error', (err: Error) => log(`job queue: ${err.message}`));
+  await boss.start();
+  return boss;
+}
+
+/** A started pg-boss keeps timers and connections: stop it, or the process never exits. */
+export async function stopBoss(boss: PgBoss): Promise<void> {
+  await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
+}
+
 const DEADLOCK_DETECTED = '40P01';
 
 /**
@@ -146,7 +157,7 @@ const DEADLOCK_DETECTED = '40P01';
  * PostgreSQL breaks the cycle by aborting one of them ("deadlock detected"). The retry finds the queue
  * made by the winner (its insert is ON CONFLICT DO NOTHING) and returns.
  */
-async function createQueueRetryingDeadlock(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+export async function createQueueRetryingDeadlock(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await boss.createQueue(name, options);

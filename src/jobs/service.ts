@@ -1,11 +1,15 @@
 // Batch screening jobs for one running instance: what `vigil serve` and the /api/jobs routes use.
 // In PostgreSQL mode it opens the queue and (by default) a worker; on SQLite there is no queue and
 // submitting is refused with a pointer to `vigil screen --input`, which screens a file locally.
+// On the same pg-boss it also runs the party re-screening queue (rescreen-queue.ts): this store's
+// re-screenings go there, this instance works it unless `worker: false`, it queues the re-screening
+// of snapshots other instances activate, and jobs left unfinished by a dead process are queued again.
 import { createHash } from 'node:crypto';
 import type { Vigil } from '../app/vigil.js';
 import { VigilRefusal } from '../model/errors.js';
 import type { JobRecord } from '../store/store.js';
 import { JobQueue } from './queue.js';
+import { RescreenQueue } from './rescreen-queue.js';
 import { jobResultLines, type ResultReadOptions } from './results.js';
 import type { ScreenRow } from './rows.js';
 import { jobSettings, type JobSettings } from './settings.js';
@@ -26,7 +30,7 @@ export interface JobServiceOptions extends ChunkEvents {
 const services = new WeakMap<Vigil, JobService>();
 
 export class JobService {
-  private constructor(private readonly vigil: Vigil, private readonly queue?: JobQueue) {}
+  private constructor(private readonly vigil: Vigil, private readonly queue?: JobQueue, private readonly rescreen?: RescreenQueue) {}
 
   /** The service started for this application, or one that can read jobs but not submit them. */
   static of(vigil: Vigil): JobService {
@@ -37,13 +41,23 @@ export class JobService {
   static async start(vigil: Vigil, opts: JobServiceOptions = {}): Promise<JobService> {
     if (!opts.databaseUrl || vigil.store.kind !== 'postgres') return new JobService(vigil);
     const queue = await JobQueue.open(opts.databaseUrl, jobSettings(opts.settings));
+    let rescreen: RescreenQueue;
     try {
-      if (opts.worker !== false) await startScreenWorker(vigil, queue, opts);
+      rescreen = await RescreenQueue.on(queue.boss, vigil.store);
+      if (opts.worker !== false) {
+        await startScreenWorker(vigil, queue, opts);
+        await rescreen.work();
+        rescreen.sweepEvery(rescreen.settings.sweepSeconds * 1000);
+      }
+      // An import through the API waits for its re-screening; with no worker here, not forever.
+      rescreen.attach(opts.worker === false ? { timeoutMs: 60_000 } : {});
+      await rescreen.followActivations();
+      await rescreen.requeueUnfinished();
     } catch (err) {
       await queue.stop();
       throw err;
     }
-    const service = new JobService(vigil, queue);
+    const service = new JobService(vigil, queue, rescreen);
     services.set(vigil, service);
     return service;
   }
@@ -83,7 +97,8 @@ export class JobService {
 
   async close(): Promise<void> {
     if (services.get(this.vigil) === this) services.delete(this.vigil);
-    await this.queue?.stop();
+    await this.rescreen?.close();
+    await this.queue?.stop(); // the shared pg-boss: finishes an entry in hand of either queue
   }
 }
 

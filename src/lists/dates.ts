@@ -65,3 +65,10 @@ export function yearRange(from: string | undefined, to: string | undefined): str
   if (!Number.isInteger(a) || !Number.isInteger(b) || b < a || b - a > 10) return [from, to].filter((x): x is string => !!x && /^\d{4}$/.test(x));
   return Array.from({ length: b - a + 1 }, (_, i) => String(a + i));
 }
+
+/** Day, month name and year with dashes ('21-Sep-2026', the FCDO UK Sanctions List 'Report Date'). */
+export function dayMonthNameDate(s: string | undefined): string | undefined {
+  const m = /^\s*(\d{1,2})-([A-Za-z]{3})[a-z]*-(\d{4})\s*$/.exec(s ?? '');
+  const mo = m && MONTHS[m[2]!.toLowerCase()];
+  return m && mo && validDay(m[3]!, mo, m[1]!) ? `${m[3]}-${mo}-${pad(m[1]!)}` : undefined;
+}

@@ -118,7 +118,8 @@ export async function importList(store: Store, o: ImportOptions): Promise<Import
       const { rescreenAfterActivation } = await import('../screening/parties.js');
       rescreen = await rescreenAfterActivation(store, current, outcome.snapshot);
     } catch (err) {
-      parsed.warnings.push(`re-screening the registered parties failed: ${(err as Error).message}`);
+      // A job still running elsewhere is not a failure: it finishes there (rescreen-queue.ts).
+      parsed.warnings.push((err as { code?: string }).code === 'rescreen-pending' ? (err as Error).message : `re-screening the registered parties failed: ${(err as Error).message}`);
     }
     return done({
       ...(rescreen ? { rescreen } : {}),

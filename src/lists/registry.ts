@@ -25,8 +25,10 @@ export function sourceForFormat(format: string): ListSource {
   return s;
 }
 
+/** A source by its id, or by a format name (`--source uk` is the UK source `uk-ofsi`). */
 export function sourceById(id: string): ListSource {
-  const s = LIST_SOURCES.find((x) => x.id === id);
+  const f = id.trim().toLowerCase();
+  const s = LIST_SOURCES.find((x) => x.id === id) ?? LIST_SOURCES.find((x) => x.formats.includes(f));
   if (!s) throw new VigilInputError(`unknown list source "${id}"; known sources: ${LIST_SOURCES.map((x) => x.id).join(', ')}`, '--source');
   return s;
 }

@@ -26,8 +26,19 @@ export const stripIgnorable = (s: string): string => {
 
 /** NFKC, lower-cased, marks stripped; punctuation kept (the tokenizer needs commas and hyphens). */
 export function foldCase(s: string): string {
-  return stripIgnorable(s).normalize('NFD').replace(STRIP_MARKS, '').normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
+  let out = foldCache.get(s);
+  if (out === undefined) {
+    out = stripIgnorable(s).normalize('NFD').replace(STRIP_MARKS, '').normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    foldCache.set(s, out);
+  }
+  return out;
 }
+
+// The tokenizer folds every word of every name, and words repeat across a register or a list (three
+// normalisations each): remembered, bounded like prepared.ts's phonetic codes.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 50_000;
 
 /** Whether a string holds characters that must never reach a name: C0/C1 controls (not tab). */
 export const hasControlCharacters = (s: string): boolean => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(s);

@@ -26,7 +26,22 @@ const LATIN_CLASS: Record<string, string> = {
 };
 
 /** Skeleton of an ASCII lower-case token. */
+// Tokens repeat across names (given names, trade words): the skeleton was a tenth of tokenising a
+// register of parties. Pure in its argument, so remembered (bounded, like prepared.ts's codes).
+const skeletonCache = new Map<string, string>();
+const SKELETON_CACHE_MAX = 50_000;
+
 export function latinSkeleton(token: string): string {
+  let out = skeletonCache.get(token);
+  if (out === undefined) {
+    out = computeLatinSkeleton(token);
+    if (skeletonCache.size >= SKELETON_CACHE_MAX) skeletonCache.clear();
+    skeletonCache.set(token, out);
+  }
+  return out;
+}
+
+function computeLatinSkeleton(token: string): string {
   // Doubled letters are written once in Arabic script (shadda): collapse them first.
   let s = token.replace(/([a-z])\1+/g, '$1');
   for (const [re, to] of LATIN_DIGRAPHS) s = s.replace(re, to);

@@ -165,7 +165,7 @@ export function joinCompounds(tokens: NameToken[]): void {
   }
 }
 
-function buildToken(part: RawPart, surname: boolean): NameToken {
+function buildToken(part: RawPart, surname = false): NameToken {
   // Unvocalised renderings (mhmd, mr, sid) are consonant strings, not English words: always name parts.
   // A Korean or Chinese syllable is a name part whatever English word it spells (이 I, 德 De, 安 An).
   const kind: TokenKind = part.article ? 'particle' : part.initial ? 'initial' : part.unvocalised || part.syllabic ? 'name' : classify(part.text);
@@ -198,7 +198,7 @@ export const MAX_SPLITS = 3;
  * GHAITH, محمدعبد); a glued particle (بنحسين BEN HASSINE) is plain to see but common. Tried only as
  * another reading (readings.ts), when the word as written meets nothing.
  */
-function arabicSplits(word: string, surname: boolean): NameToken[][] {
+function arabicSplits(word: string): NameToken[][] {
   const d = matchingData();
   const chars = [...word];
   const article = d.arabicArticles.find((a) => word.startsWith(a) && chars.length > a.length + 1);
@@ -211,17 +211,65 @@ function arabicSplits(word: string, surname: boolean): NameToken[][] {
     const right = chars.slice(k).join('');
     const bareRight = d.arabicArticles.reduce((r, a) => (r.startsWith(a) ? r.slice(a.length) : r), right);
     if ([...bareRight].length < SPLIT_PART_MIN || out.length >= MAX_SPLITS) continue;
-    const tokens = [chars.slice(0, k).join(''), right].flatMap((w) => transliterateWord(w, 'arabic', false).map((p) => buildToken(p, surname)));
+    const tokens = [chars.slice(0, k).join(''), right].flatMap((w) => transliterateWord(w, 'arabic', false).map((p) => buildToken(p)));
     joinCompounds(tokens);
     if (tokens.some((t) => t.unvocalised)) out.push(tokens);
   }
   return out;
 }
 
+// Words repeat across names (given names, legal forms, trade words); what a word yields apart from
+// the surname mark (which depends on the whole name) is remembered, bounded like the other caches.
+type WordToken = Omit<NameToken, 'surname'>;
+const wordCache = new Map<string, WordToken[]>();
+const WORD_CACHE_MAX = 50_000;
+
+/** The tokens of one word of a name (`solid`: the word is the whole name), without surname marks. */
+function wordTokens(rawWord: string, solid: boolean): WordToken[] {
+  const key = `${solid ? 1 : 0}${rawWord}`;
+  let out = wordCache.get(key);
+  if (out === undefined) {
+    out = computeWordTokens(rawWord, solid);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(key, out);
+  }
+  return out;
+}
+
+function computeWordTokens(rawWord: string, solid: boolean): WordToken[] {
+  const d = matchingData();
+  const tokens: WordToken[] = [];
+  let folded = foldCase(rawWord);
+  // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
+  const pieces: { text: string; article: boolean }[] = [];
+  for (;;) {
+    const m = HYPHEN_ARTICLE.exec(folded);
+    if (!m) break;
+    pieces.push({ text: m[1]!, article: true });
+    folded = folded.slice(m[0].length);
+  }
+  for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
+  for (const piece of pieces) {
+    const script = scriptOf(piece.text);
+    const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
+    for (const part of parts) {
+      const { surname: _, ...token }: NameToken = buildToken(part);
+      if (script === 'arabic' && parts.length === 1 && token.unvocalised) {
+        const splits = arabicSplits(piece.text);
+        if (splits.length) token.splits = splits;
+      }
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
 export function tokenizeName(raw: string): NameToken[] {
   const d = matchingData();
   // Dotted initials: a legal form stays one word (S.A. -> SA, B.V. -> BV), others are initials (Q.C. -> Q C).
-  const nfkc = stripIgnorable(raw).replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
+  const stripped = stripIgnorable(raw);
+  // (Most names have no dot: the look-around pattern is skipped for them.)
+  const nfkc = !stripped.includes('.') ? stripped : stripped.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu, (m) => {
     const letters = m.replace(/\./g, '');
     return d.legalForms.has(foldCase(letters)) ? letters : ` ${[...letters].join(' ')} `;
   });
@@ -244,30 +292,17 @@ export function tokenizeName(raw: string): NameToken[] {
     // An Arabic article written apart (سالم مصطفى محمد ال منصور) is the next word's; آل (family of, Al
     // Saud), which folding makes ال, is a name part.
     if (d.arabicArticles.includes(rawWord)) {
-      tokens.push(buildToken({ text: 'al', unvocalised: false, article: true }, false));
+      tokens.push(buildToken({ text: 'al', unvocalised: false, article: true }));
       continue;
     }
-    let folded = foldCase(rawWord);
-    // Hyphenated pieces: an article is a particle; other pieces are separate tokens.
-    const pieces: { text: string; article: boolean }[] = [];
-    for (;;) {
-      const m = HYPHEN_ARTICLE.exec(folded);
-      if (!m) break;
-      pieces.push({ text: m[1]!, article: true });
-      folded = folded.slice(m[0].length);
-    }
-    for (const p of folded.split(/[-\u2010-\u2015]+/)) if (p) pieces.push({ text: p, article: false });
-    for (const piece of pieces) {
-      const script = scriptOf(piece.text);
-      const parts: RawPart[] = piece.article ? [{ text: piece.text, unvocalised: false, article: true }] : transliterateWord(piece.text, script, solid && pieces.length === 1);
-      for (const part of parts) {
-        const token = buildToken(part, surname);
-        if (script === 'arabic' && parts.length === 1 && token.unvocalised) {
-          const splits = arabicSplits(piece.text, surname);
-          if (splits.length) token.splits = splits;
-        }
-        tokens.push(token);
-      }
+    for (const t of wordTokens(rawWord, solid)) {
+      const token: NameToken = { text: t.text, kind: t.kind, surname: surname && t.kind === 'name', unvocalised: t.unvocalised, skeleton: t.skeleton };
+      if (t.syllabic) token.syllabic = true;
+      if (t.joined) token.joined = true;
+      if (t.vocalic !== undefined) token.vocalic = t.vocalic;
+      if (t.bare !== undefined) token.bare = t.bare;
+      if (t.splits) token.splits = surname ? t.splits.map((r) => r.map((x) => ({ ...x, surname: x.kind === 'name' }))) : t.splits;
+      tokens.push(token);
     }
   }
   joinCompounds(tokens);

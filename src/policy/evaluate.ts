@@ -247,7 +247,7 @@ const UK_JURISDICTION = 'UK';
 function ukListingFlags(screening: PartyScreening[]): RedFlag[] {
   return screening.flatMap((s, i) => s.hits.filter((h) => h.source === 'uk-ofsi').map((h) => ({
     code: 'uk-listed-party',
-    message: `${s.name} matches ${h.matchedName} on the UK Consolidated List (OFSI${h.programs.length ? `, regime ${h.programs.join(', ')}` : ''}, score ${h.score.toFixed(2)}): UK financial sanctions apply to UK persons; the UK jurisdiction was not requested (name UK in jurisdictions for its determination)`,
+    message: `${s.name} matches ${h.matchedName} on the ${h.list} (${h.list === 'UK Consolidated List' ? 'OFSI' : 'FCDO'}${h.programs.length ? `, regime ${h.programs.join(', ')}` : ''}, score ${h.score.toFixed(2)}): UK financial sanctions apply to UK persons; the UK jurisdiction was not requested (name UK in jurisdictions for its determination)`,
     subject: `parties[${i}] ${s.name} ~ ${h.matchedName} (uk-ofsi ${h.entityId})`,
   })));
 }

@@ -4,7 +4,8 @@ import { VigilInputError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { compareNameStrings } from '../matching/compare.js';
 import { NameIndex, type NameSource } from './name-index.js';
-import { screenIndex, SimilarityCache, validateQueryName, type ScreenOptions } from './screener.js';
+import { mayHit, screenIndex, SimilarityCache, validateQueryName, type ScreenOptions } from './screener.js';
+import type { PreparedToken } from '../matching/prepared.js';
 import { parseCountry } from './query-input.js';
 import { EntryTable, type EntryInfo } from './entry-table.js';
 import { cacheKeyFor, deserialiseIndex, serialiseIndex } from './index-codec.js';
@@ -23,6 +24,9 @@ export { INDEX_CACHE_META_KEY, cacheFileFor } from './index-cache.js';
  */
 export const DEFAULT_THRESHOLD = 0.85;
 
+/** Index loads in progress, per store: concurrent loads of the same snapshots share one. */
+const loading = new WeakMap<Store, { key: string; index: Promise<ScreeningIndex> }>();
+
 export class ScreeningIndex {
   private readonly cache: SimilarityCache;
   private bruteCache?: SimilarityCache;
@@ -39,6 +43,20 @@ export class ScreeningIndex {
     const snaps = await store.activeSnapshots();
     const versions = toVersions(snaps);
     const key = cacheKeyFor(versions);
+    // After an activation both the process's index reload and the re-screening job load the new
+    // index: the second joins the first instead of building it again (seconds of CPU).
+    const running = loading.get(store);
+    if (running?.key === key) return running.index;
+    const index = ScreeningIndex.loadFor(store, snaps, versions, key);
+    loading.set(store, { key, index });
+    try {
+      return await index;
+    } finally {
+      if (loading.get(store)?.index === index) loading.delete(store);
+    }
+  }
+
+  private static async loadFor(store: Store, snaps: Snapshot[], versions: ListVersion[], key: string): Promise<ScreeningIndex> {
     const cached = await readIndexCache(store);
     if (cached) {
       const hit = deserialiseIndex(cached, key);
@@ -63,7 +81,11 @@ export class ScreeningIndex {
     return hit && new ScreeningIndex(hit.versions, hit.names, hit.entries);
   }
 
-  static build(entries: ListEntry[], snapshots: Snapshot[]): ScreeningIndex {
+  /**
+   * `basis`: the index of every active list, whose statistics the new index scores with (see
+   * NameIndex): an index of a few changed entries then scores a name as a full screening does.
+   */
+  static build(entries: ListEntry[], snapshots: Snapshot[], basis?: ScreeningIndex): ScreeningIndex {
     const infos: EntryInfo[] = [];
     const sources: NameSource[] = [];
     for (const e of entries) {
@@ -81,7 +103,7 @@ export class ScreeningIndex {
         sources.push({ entry, text, person });
       }
     }
-    return new ScreeningIndex(toVersions(snapshots), NameIndex.build(sources), EntryTable.fromInfos(infos));
+    return new ScreeningIndex(toVersions(snapshots), NameIndex.build(sources, basis?.names), EntryTable.fromInfos(infos));
   }
 
   /** Forget remembered query-token similarities (benchmarks measure cold queries with it). */
@@ -92,6 +114,19 @@ export class ScreeningIndex {
 
   get entryCount(): number { return this.entries.size; }
   get nameCount(): number { return this.names.size; }
+
+  /** Whether query token `t` meets any vocabulary token (remembered, as the screening remembers it). */
+  meets(t: PreparedToken): boolean {
+    return this.cache.get(t).sims.size > 0;
+  }
+
+  /**
+   * False when screening a name prepared as `tokens` at `threshold` cannot give a hit, whatever the
+   * query's type, country or birth year: the screening's own candidate search finds no list name.
+   */
+  mayHit(tokens: PreparedToken[], threshold = DEFAULT_THRESHOLD): boolean {
+    return mayHit(this.names, this.cache, tokens, threshold);
+  }
 
   screen(q: ScreenQuery, opts: ScreenOptions = {}): ScreenResult {
     validateQueryName(q.name);

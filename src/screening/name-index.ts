@@ -87,11 +87,28 @@ export class NameIndex {
   private readonly stamps: Uint32Array;
   private stampNow = 0;
 
-  constructor(readonly data: NameIndexData) {
+  /**
+   * Per vocabulary token: its document frequency in the statistics the scores use (those of `basis`
+   * when there is one, else data.df).
+   */
+  readonly statDf: Int32Array;
+
+  /**
+   * `basis`: an index over a superset of these names (the full index of the active lists) whose
+   * statistics — name count, document frequencies, vocabulary for other readings — this one scores
+   * with, so a name screened against a few entries scores as against all of them (delta re-screening).
+   */
+  constructor(readonly data: NameIndexData, private readonly basis?: NameIndex) {
     this.stamps = new Uint32Array(data.vocab.length);
-    const names = data.nameEntry.length;
-    this.stats = { names, df: (key) => this.df(key) };
-    this.rarity = Float32Array.from(data.vocab, (t, id) => (t.kind === 'name' || t.kind === 'number' ? rarity(data.df[id]!, names) : 1));
+    this.statDf = basis ? Int32Array.from(data.vocab, (t) => basis.df(t.key)) : data.df;
+    const names = basis ? basis.stats.names : data.nameEntry.length;
+    this.stats = basis ? basis.stats : { names, df: (key) => this.df(key) };
+    this.rarity = Float32Array.from(data.vocab, (t, id) => (t.kind === 'name' || t.kind === 'number' ? rarity(this.statDf[id]!, names) : 1));
+  }
+
+  /** Whether a word is in the vocabulary the statistics come from (other readings look it up). */
+  knows(text: string): boolean {
+    return (this.basis ?? this).vocabId(text) !== undefined;
   }
 
   get size(): number { return this.data.nameEntry.length; }
@@ -108,7 +125,8 @@ export class NameIndex {
     return id === undefined ? 0 : this.data.df[id]!;
   }
 
-  static build(sources: NameSource[]): NameIndex {
+  /** `basis`: see the constructor. */
+  static build(sources: NameSource[], basis?: NameIndex): NameIndex {
     const vocab: PreparedToken[] = [];
     const ids = new Map<string, number>();
     const named: { src: NameSource; ids: number[]; surname: boolean[] }[] = [];
@@ -123,7 +141,11 @@ export class NameIndex {
         let id = ids.get(key);
         if (id === undefined) {
           id = vocab.length;
-          vocab.push(prepareToken({ ...t, surname: false }));
+          // A word's vocabulary token is prepared from its first occurrence (its kind can differ by
+          // name: a short legal form alone with one name part is a name part): with a basis, take
+          // the basis's token, so weights are those of the full index.
+          const same = basis?.vocabId(key);
+          vocab.push(same !== undefined ? basis!.vocab[same]! : prepareToken({ ...t, surname: false }));
           ids.set(key, id);
           dfs.push(0);
         }
@@ -138,7 +160,7 @@ export class NameIndex {
       for (const id of new Set(tids)) dfs[id]!++;
     }
     const df = Int32Array.from(dfs);
-    const stats: TokenStats = { names: named.length, df: (key) => { const id = ids.get(key); return id === undefined ? 0 : df[id]!; } };
+    const stats: TokenStats = basis?.stats ?? { names: named.length, df: (key) => { const id = ids.get(key); return id === undefined ? 0 : df[id]!; } };
 
     const nameEntry = new Int32Array(named.length);
     const nameStart = new Int32Array(named.length + 1);
@@ -171,7 +193,7 @@ export class NameIndex {
 
     const keys = new KeyTableBuilder();
     vocab.forEach((p, id) => { for (const key of vocabKeys(p)) keys.add(key, id); });
-    return new NameIndex({ vocab, df, nameEntry, nameText, nameStart, tokenIds, weights, surnames, postingStart, postingNames, keys: keys.build() });
+    return new NameIndex({ vocab, df, nameEntry, nameText, nameStart, tokenIds, weights, surnames, postingStart, postingNames, keys: keys.build() }, basis);
   }
 
   /**

@@ -3,7 +3,8 @@
 //  - A false-positive decision suppresses the pair while the listing's fingerprint is unchanged;
 //    a changed listing (new alias, identifier, programme, relisting) reopens it, marked `changed`.
 //  - After a list snapshot is activated, only the entries added or changed against the previous
-//    snapshot are screened against every registered party (delta re-screening).
+//    snapshot are screened against every registered party (delta re-screening), with the whole
+//    active index's statistics, so each score is the one a full screening gives.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Alert, AlertStatus, EntityType, ListEntry, RegisteredParty, ReviewDecision, ScreeningHit, Snapshot } from '../model/index.js';
 import { REVIEW_DECISIONS, VigilInputError, VigilRefusal } from '../model/index.js';
@@ -137,12 +138,41 @@ export function screenParties(index: ScreeningIndex, parties: RegisteredParty[],
 }
 
 /**
+ * One page of a delta re-screening, given the parties' ids and names only: the pre-filter judges the
+ * names, and only the parties it passes are read in full and screened (reading every party's JSON
+ * document cost more than the filter itself, most of all through the PostgreSQL driver).
+ */
+export async function screenPartyNames(store: Store, index: ScreeningIndex, filter: DeltaFilter, names: readonly { id: string; name: string }[]): Promise<{ found: FoundHit[]; counts: AlertCounts }> {
+  const counts = zero();
+  counts.screened = names.length;
+  const found: FoundHit[] = [];
+  const passed = new Map<string, { name: string; tokens: PreparedToken[] }>();
+  for (const p of names) {
+    const tokens = filter.candidate(p.name);
+    if (tokens) passed.set(p.id, { name: p.name, tokens });
+  }
+  if (passed.size === 0) return { found, counts };
+  for (const p of await store.partiesByIds([...passed.keys()])) {
+    const seen = passed.get(p.id)!;
+    // The name column and the document are written together; should they ever differ, the document wins.
+    const tokens = seen.name === p.name ? seen.tokens : filter.candidate(p.name);
+    if (!tokens) continue;
+    counts.candidates++;
+    for (const hit of screenOne(index, p, tokens)) found.push({ party: p, hit });
+  }
+  counts.hits = found.length;
+  return { found, counts };
+}
+
+/**
  * Record hits as alerts, inside the caller's transaction. `listing` gives, per entity id, the
  * entry's fingerprint and snapshot. Idempotent: the same hits again change nothing.
  */
 export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing, counts: AlertCounts = zero()): Promise<AlertCounts> {
   if (found.length === 0) return counts;
   const now = new Date().toISOString();
+  // New alerts go in multi-row inserts (one statement per batch, not two round trips per alert).
+  const created: Alert[] = [];
   const existing = new Map((await tx.alertsOfParties([...new Set(found.map((f) => f.party.id))])).map((a) => [`${a.partyId}\u0000${a.entityId}`, a]));
   for (const { party, hit } of found) {
     const l = listing.get(hit.entityId);
@@ -154,7 +184,7 @@ export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing
         ...(l ? { snapshotId: l.snapshotId } : {}), fingerprint, status: 'open', changed: false, score: hit.score, hit,
         reviews: [], createdAt: now, updatedAt: now,
       };
-      await tx.putAlert(a);
+      created.push(a);
       existing.set(`${party.id}\u0000${hit.entityId}`, a);
       counts.created++;
       continue;
@@ -173,14 +203,33 @@ export async function writeAlerts(tx: Store, found: FoundHit[], listing: Listing
     existing.set(`${party.id}\u0000${hit.entityId}`, next);
     if (prev.status === 'false-positive') counts.reopened++; else counts.updated++;
   }
+  await tx.insertAlerts(created);
   return counts;
 }
 
-/** Screen `parties` against `index` and record the hits as alerts (one transaction). */
-export async function recordAlerts(store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing: Listing, filter?: DeltaFilter): Promise<AlertCounts> {
+/**
+ * Screen `parties` against `index` and record the hits as alerts (one transaction). Without
+ * `listing`, only the entries hit are read and fingerprinted (listingOfHits).
+ */
+export async function recordAlerts(store: Store, index: ScreeningIndex, parties: RegisteredParty[], listing?: Listing, filter?: DeltaFilter): Promise<AlertCounts> {
   const { found, counts } = screenParties(index, parties, filter);
   if (found.length === 0) return counts;
-  return store.transaction((tx) => writeAlerts(tx, found, listing, counts));
+  const l = listing ?? (await listingOfHits(store, index, found));
+  return store.transaction((tx) => writeAlerts(tx, found, l, counts));
+}
+
+/**
+ * Fingerprint and snapshot of the entries `found` hit, in the snapshots `index` was built from:
+ * registering a few parties reads those entries, not every active one.
+ */
+export async function listingOfHits(store: Store, index: ScreeningIndex, found: readonly FoundHit[]): Promise<Listing> {
+  const out: Listing = new Map();
+  const ids = [...new Set(found.map((f) => f.hit.entityId))];
+  if (ids.length === 0) return out;
+  for (const { snapshotId, entry } of await store.entriesOfEntities(index.versions.map((v) => v.version), ids)) {
+    out.set(entry.id, { fingerprint: listingFingerprint(entry), snapshotId });
+  }
+  return out;
 }
 
 export function addCounts(into: AlertCounts, c: AlertCounts): AlertCounts {
@@ -210,7 +259,7 @@ export async function registerParties(store: Store, index: ScreeningIndex, input
     refs.add(p.externalRef);
   }
   await store.putParties(parties);
-  const alerts = await recordAlerts(store, index, parties, await activeListing(store));
+  const alerts = await recordAlerts(store, index, parties);
   await store.appendAudit({ actor, action: 'parties.add', subject: parties.length === 1 ? parties[0]!.id : undefined, outcome: `${parties.length} registered, ${alerts.created} alert(s)`, dataVersions: index.versions, detail: { count: parties.length, alerts } });
   return { parties, alerts };
 }
@@ -267,14 +316,16 @@ export async function changedEntries(store: Store, previous: Snapshot | undefine
 
 /**
  * Delta re-screening after `current` was activated in place of `previous`, as a job: queued, then
- * run here (in-process, pages of parties checkpointed; see src/jobs/rescreen.ts). Every registered
- * party is screened against the added and changed entries only (an index of just those, and the
- * exact pre-filter of delta-filter.ts); one audit event with counts.
+ * run (pages of parties checkpointed; see src/jobs/rescreen.ts) in-process, or by a pg-boss worker
+ * when this process has a PostgreSQL queue (src/jobs/rescreen-dispatch.ts); resolves when it is
+ * done. Every registered party is screened against the added and changed entries only (an index of
+ * just those, and the exact pre-filter of delta-filter.ts); one audit event with counts.
  */
 export async function rescreenAfterActivation(store: Store, previous: Snapshot | undefined, current: Snapshot, o: { actor?: string } = {}): Promise<RescreenResult | undefined> {
-  const { queueRescreen, runRescreenJob } = await import('../jobs/rescreen.js');
+  const { queueRescreen } = await import('../jobs/rescreen.js');
+  const { runQueuedRescreen } = await import('../jobs/rescreen-dispatch.js');
   if ((await store.countParties()) === 0) return undefined;
-  return runRescreenJob(store, await queueRescreen(store, previous, current, o.actor ?? 'system'));
+  return runQueuedRescreen(store, await queueRescreen(store, previous, current, o.actor ?? 'system'));
 }
 
 const sameName = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

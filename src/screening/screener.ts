@@ -57,6 +57,22 @@ export interface ScreenOptions {
 /** What one query token meets: similar vocabulary tokens, and the names holding any of them (sorted). */
 export interface TokenReach { sims: Map<number, TokenSimilarity>; names: Int32Array }
 
+interface TokenFacts { weight: number; acrossKinds: boolean }
+
+/**
+ * Whether a query word that is not a name part could meet a list name part exactly (scorer.ts keeps
+ * similarity 1 for the same word whatever its kinds): only if the vocabulary holds it, or a glued-
+ * article form of it, as a name part or number (score-bound.ts, lazyContribution).
+ */
+function acrossKinds(index: NameIndex, t: PreparedToken): boolean {
+  if (DISTINCTIVE.has(t.kind)) return true;
+  let possible = false;
+  const check = (id: number): void => { if (DISTINCTIVE.has(index.vocab[id]!.kind)) possible = true; };
+  index.data.keys.forEach(`x:${t.key}`, check);
+  index.data.keys.forEach(`b:${t.text}`, check);
+  return possible;
+}
+
 /** Similarities of query tokens to vocabulary tokens, remembered across queries (batch screening repeats tokens). */
 export class SimilarityCache {
   private readonly cache = new Map<string, TokenReach>();
@@ -65,8 +81,27 @@ export class SimilarityCache {
    * `scan`: compare with every vocabulary token (the brute-force reference) instead of using the key
    * table. The cache holds at most `maxEntries` tokens and about `maxSize` similarities + names.
    */
+  /**
+   * The same answers by token object: a caller that hands the same prepared token again (the delta
+   * pre-filter, once per distinct token of a register) skips building the key. Lives as long as the token.
+   */
+  private byToken = new WeakMap<PreparedToken, TokenReach>();
+  private factsByToken = new WeakMap<PreparedToken, TokenFacts>();
   constructor(private readonly index: NameIndex, private readonly maxEntries = 20000, private readonly scan = false, private readonly maxSize = 4_000_000) {}
+
+  /** The query token's weight and whether it could meet a name part across kinds (by token object). */
+  facts(q: PreparedToken): TokenFacts {
+    let f = this.factsByToken.get(q);
+    if (!f) {
+      f = { weight: tokenWeight(q, this.index.stats, false), acrossKinds: acrossKinds(this.index, q) };
+      this.factsByToken.set(q, f);
+    }
+    return f;
+  }
+
   get(q: PreparedToken): TokenReach {
+    const same = this.byToken.get(q);
+    if (same) return same;
     // Everything tokenSimilarity looks at on the query side belongs in the key.
     const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.vocalic ?? ''}|${q.groups.join(',')}`;
     let r = this.cache.get(key);
@@ -82,10 +117,13 @@ export class SimilarityCache {
       this.cache.set(key, r);
       this.size += cost;
     }
+    this.byToken.set(q, r);
     return r;
   }
   clear(): void {
     this.cache.clear();
+    this.byToken = new WeakMap();
+    this.factsByToken = new WeakMap();
     this.size = 0;
   }
 }
@@ -121,7 +159,7 @@ function maskBuffer(size: number): Int32Array {
 
 /** Whether list name `n` is common by chance (filters.ts, COMMON_NAME_EXPECTED): names × Π df/names over its name parts. */
 function commonName(index: NameIndex, n: number): boolean {
-  const names = index.size;
+  const names = index.stats.names;
   let expected = names;
   const ids = index.tokenIdsOf(n);
   let parts = 0;
@@ -129,7 +167,7 @@ function commonName(index: NameIndex, n: number): boolean {
     const id = ids[k]!;
     if (index.vocab[id]!.kind !== 'name') continue;
     parts++;
-    expected *= index.data.df[id]! / names;
+    expected *= index.statDf[id]! / names;
   }
   return parts > 0 && expected >= COMMON_NAME_EXPECTED;
 }
@@ -142,7 +180,7 @@ export function screenIndex(
   const hits = screenTokens(index, entries, cache, q, qTokens, threshold, opts);
   // Other readings of the query (readings.ts): a glued word split, a dangling compound prefix joined.
   const eq = matchingData().equivalents;
-  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.vocabId(text) !== undefined, (t) => cache.get(t).sims.size > 0);
+  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.knows(text), (t) => cache.get(t).sims.size > 0);
   if (readings.length === 0) return hits;
   const best = new Map<string, ScreeningHit>();
   for (const h of hits) best.set(h.entityId, h);
@@ -155,24 +193,23 @@ export function screenIndex(
   return [...best.values()].sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId)).slice(0, q.limit ?? DEFAULT_LIMIT);
 }
 
-function screenTokens(
-  index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions,
-): ScreeningHit[] {
-  const qWeights = qTokens.map((t) => tokenWeight(t, index.stats, false));
-  // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
-  // Whether a query word that is not a name part could meet a list name part exactly (scorer.ts keeps
-  // similarity 1 for the same word whatever its kinds): only if the vocabulary holds it, or a glued-
-  // article form of it, as a name part or number (score-bound.ts, lazyContribution).
-  const acrossKinds = qTokens.map((t) => {
-    if (DISTINCTIVE.has(t.kind)) return true;
-    let possible = false;
-    const check = (id: number): void => { if (DISTINCTIVE.has(index.vocab[id]!.kind)) possible = true; };
-    index.data.keys.forEach(`x:${t.key}`, check);
-    index.data.keys.forEach(`b:${t.text}`, check);
-    return possible;
-  });
-  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
-  const vocab = index.vocab;
+/** What the candidate search of one reading found, and what scoring those candidates needs of it. */
+interface Candidates {
+  candidates: Iterable<number>;
+  qWeights: number[];
+  acrossKinds: boolean[];
+  maps: Map<number, TokenSimilarity>[];
+  lazy: boolean[];
+}
+
+/**
+ * The list names one reading of a query could reach `threshold` with (through the index and the
+ * score bound), before any is scored. Depends on the tokens and the threshold only, not on the
+ * query's type, country or birth year (those filters only lower a score).
+ */
+function findCandidates(index: NameIndex, cache: SimilarityCache, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions): Candidates {
+  const qWeights = qTokens.map((t) => cache.facts(t).weight);
+  const acrossKinds = qTokens.map((t) => cache.facts(t).acrossKinds);
 
   // Per query token: vocabulary id -> similarity. Distinctive tokens use the index lookups; the
   // others (generic words, initials) are compared lazily against each candidate's tokens.
@@ -252,6 +289,32 @@ function screenTokens(
     }
     candidates = found;
   }
+  return { candidates, qWeights, acrossKinds, maps, lazy };
+}
+
+/**
+ * Whether screening `qTokens` (prepareName of a query) at `threshold`, in any of its readings, could
+ * give a hit: false when no list name passes the candidate search and its score bound — the search
+ * screenIndex runs, so a query it rejects has no hit whatever its type, country or birth year.
+ */
+export function mayHit(index: NameIndex, cache: SimilarityCache, qTokens: PreparedToken[], threshold: number): boolean {
+  if (qTokens.length === 0) return false;
+  const any = (tokens: PreparedToken[]): boolean => {
+    for (const _ of findCandidates(index, cache, tokens, threshold, {}).candidates) return true;
+    return false;
+  };
+  if (any(qTokens)) return true;
+  const eq = matchingData().equivalents;
+  return alternativeReadings(qTokens, (text) => eq.has(text) || index.knows(text), (t) => cache.get(t).sims.size > 0).some(any);
+}
+
+function screenTokens(
+  index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, qTokens: PreparedToken[], threshold: number, opts: ScreenOptions,
+): ScreeningHit[] {
+  const { candidates, qWeights, acrossKinds, maps, lazy } = findCandidates(index, cache, qTokens, threshold, opts);
+  // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
+  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
+  const vocab = index.vocab;
   let current: Int32Array = new Int32Array(0);
   const sim = (i: number, j: number): TokenSimilarity => {
     const id = current[j]!;

@@ -106,6 +106,8 @@ export interface Store {
   activeSnapshots(): Promise<Snapshot[]>;
   /** Entries of the given snapshots (active or superseded), in insertion order. */
   loadEntries(snapshotIds: number[]): Promise<ListEntry[]>;
+  /** The entries of these entities in the given snapshots, each with its snapshot (no order). */
+  entriesOfEntities(snapshotIds: number[], entityIds: string[]): Promise<{ snapshotId: number; entry: ListEntry }[]>;
   /** Called when any instance activates a snapshot. Returns an unsubscribe function. */
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>>;
 
@@ -168,6 +170,8 @@ export interface Store {
   alertsOfParties(partyIds: string[]): Promise<Alert[]>;
   /** Insert, or replace the alert with the same id. One alert per party ↔ entry pair. */
   putAlert(a: Alert): Promise<void>;
+  /** Insert new alerts in multi-row statements (none may exist yet: the pair is unique). */
+  insertAlerts(alerts: Alert[]): Promise<void>;
   listAlerts(f?: AlertFilter): Promise<Alert[]>;
   countAlerts(status?: AlertStatus): Promise<number>;
 
@@ -175,6 +179,8 @@ export interface Store {
   createJob(j: JobRecord): Promise<void>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: Partial<JobRecord>): Promise<void>;
+  /** The patch, only if the job's updatedAt is still `ifUpdatedAt` (a lease held by that write); false if not. */
+  updateJobIf(id: string, ifUpdatedAt: string, patch: Partial<JobRecord>): Promise<boolean>;
   /** Write one chunk's results idempotently (a retried chunk overwrites, never duplicates). */
   putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void>;
   jobResults(jobId: string, afterRow?: number, limit?: number): Promise<{ row: number; json: string }[]>;

@@ -60,10 +60,10 @@ test('vigil screen finds a UK-only listed person (Roman Abramovich: not on the U
   }
 });
 
-test('a plain `lists update` skips the UK source (its address now serves the FCDO layout); --source uk-ofsi still names it', async (t) => {
+test('a plain `lists update` includes the UK source: its address serves the FCDO UK Sanctions List, which the UK reader reads', async (t) => {
   const { defaultUpdateSources } = await import('../../src/lists/update.js');
   const { openTestStore } = await import('../support/stores.js');
   const { tmp } = await import('./helpers.js');
   const store = await openTestStore(t, { db: join(tmp(t), 'vigil.db') });
-  assert.deepEqual(await defaultUpdateSources(store), ['us-csl', 'un']);
+  assert.deepEqual(await defaultUpdateSources(store), ['us-csl', 'un', 'uk-ofsi']);
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ListEntry, RegisteredParty } from '../../src/model/index.js';
-import { queueRescreen } from '../../src/jobs/rescreen.js';
+import { queueRescreen, runRescreenJob } from '../../src/jobs/rescreen.js';
 import { ScreeningIndex } from '../../src/screening/index.js';
 import { screenParties } from '../../src/screening/parties.js';
 import { openTestStore, storeBackends } from '../support/stores.js';
@@ -26,7 +26,9 @@ const OTHERS = ['Officine Rossi', 'Bianchi Trasporti', 'Anna Maria Verdi', 'Mecc
 
 function runChild(target: object, jobId: string, stopAfter: number): Promise<{ lines: string[]; code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(target), jobId, String(stopAfter)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A one-second lease: the second process takes the dead one's job over after a second, not a minute.
+    const env = { ...process.env, VIGIL_RESCREEN_LEASE_SECONDS: '1' };
+    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(target), jobId, String(stopAfter)], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const lines: string[] = [];
     let err = '';
     let buf = '';
@@ -87,6 +89,30 @@ for (const b of await storeBackends()) {
       // Running the finished job again does nothing.
       const again = await runChild(target, jobId, 0);
       assert.deepEqual(JSON.parse(again.lines.at(-1)!), {});
+    });
+
+    test('two processes asked to run the same job at once: one runs it, the other waits for it; one audit event', async (t) => {
+      const target = await b.target(t);
+      const store = await openTestStore(t, target);
+      const other = await openTestStore(t, target);
+      const staged = await store.createSnapshot({ source: 'test', format: 'test', listDate: '2026-11-01', sha256: randomUUID(), fileName: 'test.json' });
+      await store.addEntries(staged.id, LISTED.map((n, i) => entry(i, n)));
+      const snap = await store.activateSnapshot(staged.id);
+      const now = new Date().toISOString();
+      await store.putParties(Array.from({ length: 48 }, (_, i) => ({ id: `P-${String(i).padStart(3, '0')}`, name: i % 6 === 0 ? LISTED[i / 6]! : `${OTHERS[i % 8]} ${i}`, tags: [], createdAt: now })));
+      const jobId = await queueRescreen(store, undefined, snap, 'test');
+      let active = 0;
+      let most = 0;
+      const page = async () => {
+        most = Math.max(most, ++active);
+        await new Promise((r) => setTimeout(r, 20)); // let the other run try to take the job mid-way
+        active--;
+      };
+      const runs = await Promise.all([store, other].map((s) => runRescreenJob(s, jobId, { pageSize: 5, afterPage: page, leaseMs: 5000 })));
+      assert.equal(runs.filter((r) => r !== undefined).length, 1, 'exactly one of the two ran the job');
+      assert.equal(most, 1, 'never two pages in flight');
+      assert.equal((await store.getJob(jobId))?.status, 'done');
+      assert.equal((await store.listAudit()).filter((e) => e.action === 'parties.rescreen').length, 1);
     });
   });
 }

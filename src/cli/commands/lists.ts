@@ -6,7 +6,8 @@ import { LIST_SOURCES } from '../../lists/registry.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_MAX_AGE_DAYS } from '../../lists/settings.js';
 import { listStatus, type StatusReport } from '../../lists/status.js';
 import { updateLists, type UpdateOutcome } from '../../lists/update.js';
-import { EXIT, action, printJson, withVigil } from '../context.js';
+import { EXIT, action, globalOptions, printJson, withVigil } from '../context.js';
+import { withRescreenQueue } from '../../jobs/rescreen-queue.js';
 import { defaultActor } from '../../cases/audit-calls.js';
 import { recordListImport, recordListUpdate } from '../../api/list-audit.js';
 import { basename } from 'node:path';
@@ -41,7 +42,9 @@ export function register(program: Command): void {
       const input = { format, fileName: basename(path), ...(o.listDate ? { listDate: o.listDate } : {}), ...(o.force ? { force: true } : {}) };
       const r = await withVigil(cmd, async (v) => {
         try {
-          const result = await importList(v.store, { format, path, listDate: o.listDate, force: o.force, progress: process.stderr.isTTY === true });
+          // PostgreSQL: the re-screening goes through pg-boss; this command works the queue and waits.
+          const result = await withRescreenQueue(v.store, globalOptions(cmd).databaseUrl, () =>
+            importList(v.store, { format, path, listDate: o.listDate, force: o.force, progress: process.stderr.isTTY === true }));
           await recordListImport(v.store, defaultActor(), input, result);
           return result;
         } catch (err) {
@@ -65,9 +68,9 @@ export function register(program: Command): void {
         try { new URL(o.baseUrl); } catch { throw new VigilInputError(`"${o.baseUrl}" is not a URL`, '--base-url'); }
       }
       const outcomes = await withVigil(cmd, async (v) => {
-        const out = await updateLists(v.store, {
+        const out = await withRescreenQueue(v.store, globalOptions(cmd).databaseUrl, () => updateLists(v.store, {
           sources: o.source, baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, force: o.force, progress: process.stderr.isTTY === true,
-        });
+        }));
         await recordListUpdate(v.store, defaultActor(), { ...(o.source ? { sources: o.source } : {}), ...(o.force ? { force: true } : {}) }, out);
         return out;
       }, { bundled: false });

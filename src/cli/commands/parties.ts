@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { defaultActor } from '../../cases/audit-calls.js';
 import { ALERT_STATUSES, VigilInputError, type Alert, type AlertStatus, type RegisteredParty } from '../../model/index.js';
 import { readPartiesCsv, registerParties, removeParty, reviewAlert } from '../../screening/parties.js';
-import { action, printJson, withVigil } from '../context.js';
+import { action, globalOptions, printJson, withVigil } from '../context.js';
 
 const storeOnly = { bundled: false } as const;
 
@@ -70,11 +70,11 @@ export function register(program: Command): void {
     }));
 
   parties.command('rescreen')
-    .description('Carry on with party re-screening jobs a killed process left unfinished (vigil serve does this at start)')
+    .description('Carry on with party re-screening jobs a killed process left unfinished (vigil serve and vigil worker do this at start)')
     .option('--json', 'one JSON document on stdout')
     .action(action(async (o: { json?: boolean }, cmd: Command) => {
-      const { resumeRescreenJobs } = await import('../../jobs/rescreen.js');
-      const done = await withVigil(cmd, (v) => resumeRescreenJobs(v.store), storeOnly);
+      const { resumeUnfinishedRescreens } = await import('../../jobs/rescreen-queue.js');
+      const done = await withVigil(cmd, (v) => resumeUnfinishedRescreens(v.store, globalOptions(cmd).databaseUrl), storeOnly);
       if (o.json) return printJson({ resumed: done });
       process.stdout.write(done.length === 0 ? 'no unfinished re-screening\n' : done.map((r) => `${r.source} snapshot #${r.snapshot}: ${r.created} new, ${r.reopened} reopened alert(s)\n`).join(''));
     }));

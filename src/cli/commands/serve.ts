@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--allowed-host <name>', 'a host name the server answers to besides IP addresses and localhost (behind a proxy: its public name); repeatable', repeatable)
     .option('--allowed-origin <origin>', 'an origin (https://vigil.example.org) allowed to make changes besides the server\'s own; repeatable', repeatable)
     .option('--trust-proxy <addresses>', 'take the client address from X-Forwarded-For when the request comes from these proxy addresses (comma-separated, or "true")')
-    .option('--no-worker', 'PostgreSQL mode: accept batch jobs but leave their chunks to `vigil worker` processes')
+    .option('--no-worker', 'PostgreSQL mode: accept batch jobs but leave their chunks (and party re-screenings) to `vigil worker` processes')
     .action(action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port', 0, 65535);
       const rate = intOption(o.rateLimit, '--rate-limit', 0, 1e9);
@@ -47,10 +47,13 @@ export function register(program: Command): void {
         }
         await ensureBundledLists(vigil.store, { progress });
         await warmUp(vigil);
-        // A party re-screening left unfinished by a killed process carries on from its checkpoint.
-        void import('../../jobs/rescreen.js').then((m) => m.resumeRescreenJobs(vigil.store))
-          .catch((err: Error) => process.stderr.write(`vigil: resuming party re-screening: ${err.message}\n`));
-        // Batch jobs (PostgreSQL mode): the queue, and a chunk worker unless --no-worker.
+        // A party re-screening left unfinished by a killed process carries on from its checkpoint:
+        // here on SQLite; on PostgreSQL the job service queues it again for pg-boss workers.
+        if (vigil.store.kind !== 'postgres') {
+          void import('../../jobs/rescreen.js').then((m) => m.resumeRescreenJobs(vigil.store))
+            .catch((err: Error) => process.stderr.write(`vigil: resuming party re-screening: ${err.message}\n`));
+        }
+        // Batch jobs and re-screenings (PostgreSQL mode): the queues, and workers unless --no-worker.
         await JobService.start(vigil, { databaseUrl: globalOptions(cmd).databaseUrl, worker: o.worker });
         const app = await buildServer({
           vigil, authMode, bodyLimit, host: o.host, allowedHosts: o.allowedHost, allowedOrigins: o.allowedOrigin,

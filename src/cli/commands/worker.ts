@@ -1,5 +1,6 @@
-// `vigil worker` — take batch screening chunks from the PostgreSQL job queue without serving HTTP.
-// Run as many as the machine (or cluster) has cores; they share jobs submitted to any instance.
+// `vigil worker` — take batch screening chunks and party re-screenings from the PostgreSQL job
+// queues without serving HTTP. Run as many as the machine (or cluster) has cores; they share jobs
+// submitted to any instance.
 import type { Command } from 'commander';
 import { Vigil } from '../../app/vigil.js';
 import { JobService } from '../../jobs/service.js';
@@ -27,7 +28,7 @@ export function register(program: Command): void {
       try {
         const jobs = await JobService.start(vigil, { databaseUrl, worker: true, concurrency });
         if (o.json) process.stdout.write(JSON.stringify({ worker: 'ready', pid: process.pid, concurrency, store: vigil.store.location }) + '\n');
-        process.stderr.write(`vigil: worker ${process.pid} taking screening chunks (concurrency ${concurrency}; store ${vigil.store.location})\n`);
+        process.stderr.write(`vigil: worker ${process.pid} taking screening chunks and party re-screenings (concurrency ${concurrency}; store ${vigil.store.location})\n`);
         await new Promise<void>((resolve) => {
           const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
           process.on('SIGINT', stop);

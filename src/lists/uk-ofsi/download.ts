@@ -1,6 +1,5 @@
-// Official address of the UK list as recorded in the shared data README. Caveat: that address is the
-// FCDO "UK Sanctions List" CSV, whose layout is not the OFSI ConList this folder parses; if it
-// serves the other layout the import stops with a missing-column error and nothing changes.
+// Official address of the FCDO UK Sanctions List CSV (the single UK list since 28 January 2026, see
+// data/lists/PROVENANCE.md); index.ts reads it, and the ConList it replaced, by their headers.
 import type { DownloadFile } from '../types.js';
 
 export const download: DownloadFile[] = [

@@ -1,12 +1,12 @@
 // UK OFSI Consolidated List ("ConList") CSV: one row per name, rows of one target share a Group ID.
 // The file may open with a title line (`Last Updated,DD/MM/YYYY`) before the header; OFSI has
 // published it in Windows-1252, so a file that is not valid UTF-8 is read as Windows-1252 (warning).
-import { open } from 'node:fs/promises';
 import { VigilInputError } from '../../model/errors.js';
 import { csvRecords } from '../csv-records.js';
 import { dmyDate } from '../dates.js';
 import { readText } from '../text-stream.js';
 import type { ParseContext } from '../types.js';
+import { firstLines } from './layout.js';
 
 const REQUIRED = ['Name 6', 'Group Type', 'Group ID'];
 
@@ -22,7 +22,7 @@ export async function readUk(file: string, ctx: ParseContext, onRow: (r: UkRow) 
   // A title line (`Last Updated,DD/MM/YYYY`) is read here and skipped by the CSV parser: left in, its
   // two fields would set the expected width and csv-parse would build an error object for every
   // later row (seconds on the 18,798-row list).
-  const first = await firstLine(file);
+  const [first] = await firstLines(file, 1);
   const fromLine = first !== undefined && !/(^|,)\s*"?group id"?\s*(,|$)/i.test(first) ? 2 : 1;
   if (fromLine === 2) {
     seenTitle = true;
@@ -53,27 +53,12 @@ export async function readUk(file: string, ctx: ParseContext, onRow: (r: UkRow) 
     const idx = index;
     onRow({ line: rec.line, get: (c) => { const i = idx.get(c.toLowerCase()); return i === undefined ? undefined : fields[i]; } });
   }
-  if (!index) throw new VigilInputError(`no ConList header row (a row naming ${REQUIRED.join(', ')})`, ctx.file);
+  if (!index) throw new VigilInputError(`no UK list header row: neither the FCDO UK Sanctions List header (a Unique ID column) nor the ConList header (a row naming ${REQUIRED.join(', ')})`, ctx.file);
   return titleDate ? { titleDate } : {};
-}
-
-/** The file's first line (up to 64 KiB), without a byte-order mark; undefined for an empty file. */
-async function firstLine(file: string): Promise<string | undefined> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    if (bytesRead === 0) return undefined;
-    const text = buf.subarray(0, bytesRead).toString('latin1').replace(/^\xef\xbb\xbf/, '');
-    const end = text.search(/\r?\n/);
-    return end >= 0 ? text.slice(0, end) : text;
-  } finally {
-    await fh.close();
-  }
 }
 
 function missingColumns(ctx: ParseContext, line: number, cells: string[]): VigilInputError {
   const have = new Set(cells.map((c) => c.toLowerCase()));
   const missing = REQUIRED.filter((c) => !have.has(c.toLowerCase()));
-  return new VigilInputError(`missing ConList column(s) ${missing.join(', ')}; expected the OFSI ConList header`, `${ctx.file}:${line}`);
+  return new VigilInputError(`missing ConList column(s) ${missing.join(', ')}; expected the FCDO UK Sanctions List header (a Unique ID column) or the OFSI ConList header (a Group ID column)`, `${ctx.file}:${line}`);
 }

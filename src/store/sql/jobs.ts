@@ -43,6 +43,19 @@ const PATCHABLE: Record<string, (v: unknown) => [string, unknown]> = {
 };
 
 export async function updateJob(ex: Executor, id: string, patch: Partial<JobRecord>): Promise<void> {
+  await patchJob(ex, id, patch);
+}
+
+/**
+ * Compare-and-set on `updated_at`: the patch applies only if the row still carries `ifUpdatedAt`.
+ * A job's runner holds it by the timestamp it last wrote (a lease; see src/jobs/rescreen.ts), so a
+ * process that took the job over makes every later write of the first one change nothing.
+ */
+export async function updateJobIf(ex: Executor, id: string, ifUpdatedAt: string, patch: Partial<JobRecord>): Promise<boolean> {
+  return (await patchJob(ex, id, patch, ifUpdatedAt)) > 0;
+}
+
+async function patchJob(ex: Executor, id: string, patch: Partial<JobRecord>, ifUpdatedAt?: string): Promise<number> {
   const sets: string[] = [];
   const params: unknown[] = [];
   for (const [key, value] of Object.entries(patch)) {
@@ -54,10 +67,14 @@ export async function updateJob(ex: Executor, id: string, patch: Partial<JobReco
   }
   sets.push('updated_at = ?');
   params.push(patch.updatedAt ?? new Date().toISOString(), id);
+  if (ifUpdatedAt !== undefined) params.push(ifUpdatedAt);
   // A failed job stays failed: a worker that read the job before another process marked it failed
   // must not write 'done' (or anything else) over that — the check is in the UPDATE itself, so no
   // read-then-write window is left between the two processes.
-  await ex.run(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?${patch.status === 'failed' ? '' : " AND status <> 'failed'"}`, params);
+  return ex.run(
+    `UPDATE jobs SET ${sets.join(', ')} WHERE id = ?${patch.status === 'failed' ? '' : " AND status <> 'failed'"}${ifUpdatedAt !== undefined ? ' AND updated_at = ?' : ''}`,
+    params,
+  );
 }
 
 /** Call inside a transaction. Also keeps jobs.chunks_done equal to the chunks written. */

@@ -73,6 +73,11 @@ export async function putAlert(ex: Executor, a: Alert): Promise<void> {
   );
 }
 
+export async function insertAlerts(ex: Executor, maxParams: number, alerts: Alert[]): Promise<void> {
+  await insertRows(ex, maxParams, 'alerts', ['id', 'party_id', 'entity_id', 'source', 'snapshot_id', 'fingerprint', 'status', 'changed', 'score', 'created_at', 'updated_at', 'doc'],
+    alerts.map((a) => [a.id, a.partyId, a.entityId, a.source, a.snapshotId ?? null, a.fingerprint, a.status, a.changed ? 1 : 0, a.score, a.createdAt, a.updatedAt, JSON.stringify(a)]));
+}
+
 export async function listAlerts(ex: Executor, f: AlertFilter = {}): Promise<Alert[]> {
   const where: string[] = [];
   const params: unknown[] = [];

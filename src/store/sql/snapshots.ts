@@ -84,6 +84,21 @@ export async function failSnapshot(ex: Executor, id: number, note: string): Prom
  * Entries of active or superseded snapshots, snapshot by snapshot in the order asked, each in
  * insertion order. Staged and failed snapshots yield nothing: readers never see a partial import.
  */
+export async function entriesOfEntities(ex: Executor, snapshotIds: number[], entityIds: string[]): Promise<{ snapshotId: number; entry: ListEntry }[]> {
+  const out: { snapshotId: number; entry: ListEntry }[] = [];
+  if (snapshotIds.length === 0) return out;
+  const snaps = snapshotIds.map(() => '?').join(', ');
+  for (let i = 0; i < entityIds.length; i += 500) {
+    const some = entityIds.slice(i, i + 500);
+    const rows = await ex.all<{ snapshot_id: number | string; doc: string }>(
+      `SELECT snapshot_id, doc FROM list_entries WHERE entity_id IN (${some.map(() => '?').join(', ')}) AND snapshot_id IN (${snaps})`,
+      [...some, ...snapshotIds],
+    );
+    for (const r of rows) out.push({ snapshotId: Number(r.snapshot_id), entry: JSON.parse(r.doc) as ListEntry });
+  }
+  return out;
+}
+
 export async function loadEntries(ex: Executor, snapshotIds: number[]): Promise<ListEntry[]> {
   const out: ListEntry[] = [];
   for (const id of snapshotIds) {

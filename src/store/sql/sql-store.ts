@@ -108,6 +108,7 @@ export class SqlStore implements Store {
   listSnapshots(): Promise<Snapshot[]> { return snapshots.listSnapshots(this.ex()); }
   activeSnapshots(): Promise<Snapshot[]> { return snapshots.activeSnapshots(this.ex()); }
   loadEntries(snapshotIds: number[]): Promise<ListEntry[]> { return snapshots.loadEntries(this.ex(), snapshotIds); }
+  entriesOfEntities(snapshotIds: number[], entityIds: string[]): Promise<{ snapshotId: number; entry: ListEntry }[]> { return snapshots.entriesOfEntities(this.ex(), snapshotIds, entityIds); }
   onSnapshotsChanged(cb: () => void): Promise<() => Promise<void>> { return this.backend.onSnapshotsChanged(cb); }
 
   // ---- meta, rule sets, control catalogues, keys ------------------------------------------------
@@ -180,6 +181,7 @@ export class SqlStore implements Store {
   getAlert(id: string): Promise<Alert | undefined> { return parties.getAlert(this.ex(), id); }
   alertsOfParties(partyIds: string[]): Promise<Alert[]> { return parties.alertsForPairs(this.ex(), partyIds); }
   putAlert(a: Alert): Promise<void> { return this.atomically((ex) => parties.putAlert(ex, a)); }
+  insertAlerts(alerts: Alert[]): Promise<void> { return this.atomically((ex) => parties.insertAlerts(ex, this.backend.maxParams, alerts)); }
   listAlerts(f?: AlertFilter): Promise<Alert[]> { return parties.listAlerts(this.ex(), f); }
   countAlerts(status?: AlertStatus): Promise<number> { return parties.countAlerts(this.ex(), status); }
 
@@ -187,6 +189,7 @@ export class SqlStore implements Store {
   createJob(j: JobRecord): Promise<void> { return jobs.createJob(this.ex(), j); }
   getJob(id: string): Promise<JobRecord | undefined> { return jobs.getJob(this.ex(), id); }
   updateJob(id: string, patch: Partial<JobRecord>): Promise<void> { return jobs.updateJob(this.ex(), id, patch); }
+  updateJobIf(id: string, ifUpdatedAt: string, patch: Partial<JobRecord>): Promise<boolean> { return jobs.updateJobIf(this.ex(), id, ifUpdatedAt, patch); }
 
   putJobChunk(jobId: string, chunk: number, rows: { row: number; json: string }[]): Promise<void> {
     return this.atomically((ex) => jobs.putJobChunk(ex, this.backend.maxParams, jobId, chunk, rows));
