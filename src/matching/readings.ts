@@ -45,18 +45,40 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
     }
     if (changed && glued.every((t) => tokens.includes(t) || known(t.text))) out.push(glued);
   }
-  // A dangling compound prefix (the last name part, or the last before a surname written after it).
+  // A dangling compound prefix (the last name part, or the last before a surname written after it),
+  // or one misspelt (ABUDL HABIB, Abedul Baqi: one letter off a prefix of four letters or more, and
+  // no word of its own), which the tokenizer could not join. A prefix that needs an article (Abd)
+  // joins only a part that follows an article (al-Khaliq AL-HUTHI Abd).
   tokens.forEach((p, i) => {
-    const prefix = p.kind === 'name' && !p.unvocalised && d.compoundPrefixes.has(p.text) && !d.compoundPrefixesNeedingArticle.has(p.text);
-    if (!prefix) return;
+    if (p.kind !== 'name' || p.unvocalised) return;
+    const exact = d.compoundPrefixes.has(p.text);
+    const misspelt = !exact && p.text.length >= 4 && !known(p.text) && [...d.compoundPrefixes].some((x) => x.length >= 4 && oneEditApart(p.text, x));
+    if (!exact && !misspelt) return;
+    const needsArticle = d.compoundPrefixesNeedingArticle.has(p.text);
     const next = tokens[i + 1];
-    if (next && next.kind === 'name' && next.surname === p.surname) return; // joined already by the tokenizer when it follows
+    if (exact && !needsArticle && next && next.kind === 'name' && next.surname === p.surname) return; // joined already by the tokenizer when it follows
     tokens.forEach((t, j) => {
       if (j === i || out.length >= MAX_READINGS || t.kind !== 'name' || t.unvocalised || d.compoundPrefixes.has(t.text)) return;
-      const joined = prepareToken({ ...latinToken(p.text + t.text, t.surname), kind: 'name', skeleton: p.skeleton + t.skeleton });
-      out.push(tokens.flatMap((x, k) => (k === i ? [] : k === j ? [joined] : [x])));
+      const before = tokens[j - 1];
+      const article = before !== undefined && j - 1 !== i && before.kind === 'particle' && d.latinArticles.has(before.text) ? before : undefined;
+      if (needsArticle && !article) return;
+      const text = p.text + (article ? article.text : '') + t.text;
+      const joined = prepareToken({ ...latinToken(text, t.surname), kind: 'name', skeleton: p.skeleton + (article ? 'l' : '') + t.skeleton });
+      out.push(tokens.flatMap((x, k) => (k === i || (article && k === j - 1) ? [] : k === j ? [joined] : [x])));
     });
   });
   return out;
 }
 
+
+/** One insertion, deletion, substitution or swap of neighbours apart (Damerau). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

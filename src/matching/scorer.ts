@@ -6,6 +6,7 @@ import type { TokenMatch } from '../model/screening.js';
 import type { PreparedToken } from './prepared.js';
 import type { TokenKind } from './tokenize.js';
 import { matchingData } from './data.js';
+import { populationName } from './population.js';
 import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 
 /** Share of the list name's weight left unmatched that is taken off the score. */
@@ -22,6 +23,8 @@ export const GENERIC_ONLY_CAP = 0.5;
 export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
 /** Factor on a fuzzy pair whose query word is itself a word of the lists (qKnown). */
 export const KNOWN_WORD_FUZZY_FACTOR = 0.85;
+/** Further factor on such a pair when both words are given names or surnames of the population tables (population.ts). */
+export const POPULATION_NAMES_FUZZY_FACTOR = 0.8;
 /** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
 export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
@@ -35,6 +38,15 @@ export const THIN_SKELETON_FACTOR = 1;
  * apart (광수 Gwang-su against KIM, Su-gwang; 玉华 石 against HUA, Shi Yu): another given name.
  */
 export const SYLLABLE_ORDER_FACTOR = 0.8;
+/**
+ * A query whose name parts are common in a large population (population.ts: this many people or
+ * more expected to carry it, Michael Johnson, Juan Garcia) is shared by many: met inside a longer
+ * list name it is no evidence that the list's other parts (William, Marvin, a second surname)
+ * belong to the same person...
+ */
+export const COMMON_POPULATION_NAME = 100;
+/** ...so list tokens left over cost this share of their weight (instead of UNMATCHED_LIST_PENALTY), never halved. */
+export const COMMON_POPULATION_LIST_PENALTY = 1;
 /** Similarity kept when a distinctive token meets a generic one. */
 export const KIND_MISMATCH_FACTOR = 0.5;
 
@@ -154,6 +166,7 @@ export function scoreTokens(
   cRarity?: ArrayLike<number>,
   cSurnames?: ArrayLike<number>,
   qKnown?: ArrayLike<number>,
+  qPopulation = 0,
 ): NameScore {
   const cSurname = (j: number): boolean => c[j]!.surname || (cSurnames !== undefined && cSurnames[j] === 1);
   // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
@@ -171,7 +184,11 @@ export function scoreTokens(
       let sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
       // A query word that is itself a listed name, spelled near another listed name, is most
       // likely that other name (Jamie/James, Anthony/Antonio, Isabel/Ismael), not a misspelling.
-      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) sim *= KNOWN_WORD_FUZZY_FACTOR;
+      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) {
+        sim *= KNOWN_WORD_FUZZY_FACTOR;
+        // Both words are names of the population tables (Michelle and Michael, Meyer and Mayer): two names.
+        if (!q[i]!.unvocalised && populationName(q[i]!.text) && populationName(c[j]!.text)) sim *= POPULATION_NAMES_FUZZY_FACTOR;
+      }
       const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;
@@ -265,8 +282,10 @@ export function scoreTokens(
   // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
   // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
   const syllabic = q.some((t) => t.syllabic === true);
-  const unmatchedShare = UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
-  const listPenalty = fullQuery && !syllabic
+  const commonPopulation = qPopulation >= COMMON_POPULATION_NAME;
+  const unmatchedShare = commonPopulation ? COMMON_POPULATION_LIST_PENALTY : UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
+  if (commonPopulation) shortForm = false;
+  const listPenalty = fullQuery && !syllabic && !commonPopulation
     ? (unmatchedShare + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover) * FULL_QUERY_LIST_PENALTY_SHARE
     : (unmatchedShare * (shortForm && !syllabic ? FULL_QUERY_LIST_PENALTY_SHARE : 1) + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
   let score = qScore * (1 - listPenalty);
@@ -293,7 +312,7 @@ export function scoreTokens(
   const missing = c.filter((_, j) => !cUsed[j]).map((t) => t.text);
   if (missing.length) {
     const delta = -round(qScore * listPenalty);
-    notes.push(`list name tokens not in the query: ${missing.join(' ')} (${delta})`);
+    notes.push(`list name tokens not in the query: ${missing.join(' ')} (${delta})${commonPopulation ? `; the query's name is common (about ${Math.round(qPopulation)} people in the population tables)` : ''}`);
     adjustments.push({ reason: 'unmatched list tokens', delta });
   }
   const unmatchedQuery = q.filter((_, i) => qPair[i] === -1).map((t) => t.text);

@@ -7,13 +7,14 @@ import { VigilInputError } from '../model/errors.js';
 import { lowerBound } from './sorted.js';
 import { hasControlCharacters } from '../matching/normalize.js';
 import { prepareName, type PreparedToken } from '../matching/prepared.js';
-import { scoreTokens } from '../matching/scorer.js';
+import { COMMON_POPULATION_NAME, scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import { BOUND_TOLERANCE, lazyContribution, metContribution, missedContribution, nameBound } from '../matching/score-bound.js';
 import { alternativeReadings } from '../matching/readings.js';
 import { matchingData } from '../matching/data.js';
 import { applyFilters, COMMON_NAME_EXPECTED } from '../matching/filters.js';
+import { populationCount, populationName } from '../matching/population.js';
 import type { NameIndex } from './name-index.js';
 
 export const MAX_NAME_LENGTH = 1000;
@@ -171,7 +172,9 @@ function screenTokens(
     index.data.keys.forEach(`b:${t.text}`, check);
     return possible;
   });
-  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
+  // ...or a given name or surname of the population tables (Meyer against MAYER, Michelle against MICHAEL).
+  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && (index.stats.df(t.key) > 0 || (!t.unvocalised && populationName(t.text))) ? 1 : 0));
+  const qPopulation = populationCount(qTokens);
   const vocab = index.vocab;
 
   // Per query token: vocabulary id -> similarity. Distinctive tokens use the index lookups; the
@@ -283,21 +286,26 @@ function screenTokens(
     const cTokens = index.tokensInto(n, nameTokens);
     const cWeights = index.weightsOf(n);
     if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
-    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown);
+    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown, qPopulation);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
   }
 
+  // A name is common when the lists hold its parts often (commonName), when a large population does
+  // (population.ts), or when it is a Chinese or Korean name written in its own script: the lists write
+  // those in romanised syllables, and one romanised syllable stands for many written ones (王伟, 王维,
+  // 汪伟 are all WANG Wei), so only the romanisation, shared by many, agrees.
+  const common = qPopulation >= COMMON_POPULATION_NAME || qTokens.some((t) => t.syllabic === true);
   const hits: ScreeningHit[] = [];
   for (const [e, b] of best) {
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
     const entry = entries.get(e);
-    const f = applyFilters(b.score, q, entry, threshold, commonName(index, b.name));
+    const f = applyFilters(b.score, q, entry, threshold, common || commonName(index, b.name));
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown);
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown, qPopulation);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
