@@ -25,6 +25,8 @@ export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
 export const KNOWN_WORD_FUZZY_FACTOR = 0.85;
 /** Further factor on such a pair when both words are given names or surnames of the population tables (population.ts). */
 export const POPULATION_NAMES_FUZZY_FACTOR = 0.8;
+/** A title and a surname count as a short form of the listed name when the surname is this rare (evidence, 1 = rare in the lists). */
+export const TITLED_SURNAME_MIN_EVIDENCE = 0.9;
 /** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
 export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
@@ -278,6 +280,23 @@ export function scoreTokens(
     // unless the list name is an Arabic-style chain (an article, bin, ould, abu; or Arabic script),
     // whose last part is often a nisba (RAGHAD SADDAM HUSSEIN AL-TIKRITI).
     if (shortForm) shortForm = surnameMet || nameChain(c, cUsed);
+  }
+  // A title and a surname (President Putin, Präsident Putin, Putyin elnök): the way a known person is
+  // named; the list's given names and patronymic are what the title stands in for. Only for a rare
+  // surname (the lists' own frequencies): Mr Smith names nobody in particular.
+  if (!shortForm && !fullQuery && surnameMet && evidence >= TITLED_SURNAME_MIN_EVIDENCE && c.length > 1) {
+    let names = 0;
+    let titles = 0;
+    for (let i = 0; i < q.length; i++) {
+      const k = q[i]!.kind;
+      if (k === 'title') titles++;
+      else if (DISTINCTIVE.has(k)) {
+        const p = qPair[i]!;
+        if (p === -1 || !cSurname(P_J[p]!)) names = 99;
+        names++;
+      }
+    }
+    shortForm = titles > 0 && names === 1;
   }
   // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
   // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
