@@ -15,6 +15,7 @@ interface ScriptsFile {
   arabicParticles: string[];
   patronymicSuffixes: { endings: string[] };
   nasabMarkers: string[];
+  gluedSuffixes: { vocalics: string[] };
 }
 
 export interface MatchingData {
@@ -37,6 +38,8 @@ export interface MatchingData {
   patronymicEndings: string[];
   /** Words that mark an Arabic-style name chain (bin, ibn, ould, abu): a short form may skip its middle. */
   nasabMarkers: Set<string>;
+  /** Vocalised skeletons of Persian and Pashto name endings an Arabic-script name writes apart (جان, خيل, زاده): readings.ts. */
+  gluedSuffixVocalics: Set<string>;
 }
 
 let cached: MatchingData | undefined;
@@ -75,6 +78,7 @@ export function matchingData(): MatchingData {
     arabicParticles: new Set(s.arabicParticles),
     patronymicEndings: [...s.patronymicSuffixes.endings].sort((a, b) => b.length - a.length),
     nasabMarkers: new Set(s.nasabMarkers),
+    gluedSuffixVocalics: new Set(s.gluedSuffixes.vocalics),
   };
   return cached;
 }

@@ -67,6 +67,20 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       out.push(tokens.flatMap((x, k) => (k === i || (article && k === j - 1) ? [] : k === j ? [joined] : [x])));
     });
   });
+  // Two words a list writes as one: a Latin pair whose glued form is a known word (Shahid Khel,
+  // SHAHIDKHEL), or an Arabic-script word and a Persian/Pashto ending written apart (ولی جان, WALIJAN).
+  for (let i = 0; i + 1 < tokens.length && out.length < MAX_READINGS; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.kind !== 'name' || b.kind !== 'name' || a.unvocalised !== b.unvocalised || a.syllabic || b.syllabic) continue;
+    let joined: PreparedToken | undefined;
+    if (!a.unvocalised) {
+      if (known(a.text + b.text)) joined = prepareToken(latinToken(a.text + b.text, a.surname || b.surname));
+    } else if (b.vocalic !== undefined && a.vocalic !== undefined && d.gluedSuffixVocalics.has(b.vocalic)) {
+      joined = prepareToken({ text: a.text + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true, skeleton: a.skeleton + b.skeleton, vocalic: a.vocalic + b.vocalic });
+    }
+    if (joined) out.push([...tokens.slice(0, i), joined, ...tokens.slice(i + 2)]);
+  }
   return out;
 }
 

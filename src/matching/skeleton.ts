@@ -119,7 +119,8 @@ const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
   [/x/g, 'ks'],
 ];
 /** Latin digraph symbol -> the Arabic consonant classes it reads as alone, and the class before an h when it reads as two letters. */
-const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'st', K: 'h', G: 'k', D: 'd' };
+// th is ث (Uthman) or, in Iraqi and Gulf spellings, ذ and ظ (KATHIM for كاظم, AL-BATHALI for البذالي, THAHAB for ذهب).
+const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'std', K: 'h', G: 'k', D: 'd' };
 const DIGRAPH_TWO: Record<string, string> = { S: 's', T: 't', K: 'k', G: 'k', D: 'd' };
 
 const latinVocalicCache = new Map<string, string>();
