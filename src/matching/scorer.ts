@@ -262,24 +262,32 @@ export function scoreTokens(
   // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
   const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
   const fullQuery = qUnmatched === 0 && q.length >= 3 && surnameMet;
-  // A short form of a long name: given name and family name, both met, in the list's order, the
-  // given name the list's first name part (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
+  // A short form of a long name: given name and family name, both met, the given name the list's
+  // first given name (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
   // Vladimir Putin in Vladimir Vladimirovich Putin): the middle is a patronymic or nasab chain.
   // Only the plain share of the penalty is halved: common tokens met (Juan Garcia) still cost.
   let shortForm = !fullQuery && qUnmatched === 0 && q.length >= 2 && c.length > q.length;
   if (shortForm) {
-    let firstName = -1;
-    for (let j = 0; j < c.length && firstName < 0; j++) if (c[j]!.kind === 'name') firstName = j;
-    let last = -1;
+    // The list's first given name (its first name part that is not the surname, whichever order the
+    // list writes them in) must be among those met; the query's order does not matter (a customer
+    // file writes Gaddafi Muammar as often as Muammar Gaddafi).
+    let firstGiven = -1;
+    for (let j = 0; j < c.length && firstGiven < 0; j++) if (c[j]!.kind === 'name' && !cSurname(j)) firstGiven = j;
+    for (let j = 0; j < c.length && firstGiven < 0; j++) if (c[j]!.kind === 'name') firstGiven = j;
+    let firstMet = false;
     for (let i = 0; i < q.length && shortForm; i++) {
-      const j = P_J[qPair[i]!]!;
-      if (q[i]!.kind !== 'name' || j <= last || (i === 0 && j !== firstName)) shortForm = false;
-      last = j;
+      if (q[i]!.kind !== 'name') shortForm = false;
+      else if (P_J[qPair[i]!]! === firstGiven) firstMet = true;
     }
+    shortForm = shortForm && firstMet;
     // ...and only with the listed surname among what is met (James Allen is not JAMES ALLEN LARRISON),
     // unless the list name is an Arabic-style chain (an article, bin, ould, abu; or Arabic script),
     // whose last part is often a nisba (RAGHAD SADDAM HUSSEIN AL-TIKRITI).
-    if (shortForm) shortForm = surnameMet || nameChain(c, cUsed);
+    // Every listed surname must be met: a second surname left over (MORENO PEREZ, Felipe for Felipe
+    // Perez) is not a middle name.
+    let surnameLeft = false;
+    for (let j = 0; j < c.length; j++) if (!cUsed[j] && c[j]!.kind === 'name' && cSurname(j)) surnameLeft = true;
+    if (shortForm) shortForm = (surnameMet && !surnameLeft) || nameChain(c, cUsed);
   }
   // A title and a surname (President Putin, Präsident Putin, Putyin elnök): the way a known person is
   // named; the list's given names and patronymic are what the title stands in for. Only for a rare

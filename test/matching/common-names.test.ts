@@ -64,3 +64,19 @@ test('a misspelt compound prefix, or one that needs its article, is joined in an
   assert.ok(score('BARI Abedul Baqi', 'BARI, Abdul Baqi') >= DEFAULT_THRESHOLD);
   assert.ok(score('al-Khaliq AL-HUTHI Abd', 'AL-HUTHI, Abd al-Khaliq') >= DEFAULT_THRESHOLD);
 });
+
+test('a short form counts in any token order, but a second surname left over is not a middle name (UN: QADHAFI family; US CSL: MORENO PEREZ, Felipe)', () => {
+  for (const q of ['Muammar Qadhafi', 'Qadhafi Muammar', 'QADHAFI, Muammar']) {
+    const s = score(q, 'MUAMMAR MOHAMMED ABU MINYAR QADHAFI');
+    assert.equal(s, score('Muammar Qadhafi', 'MUAMMAR MOHAMMED ABU MINYAR QADHAFI'), q);
+  }
+  // (compare has no list frequencies: the full plain penalty for MORENO is 0.108 of 1; a short form would halve it.)
+  assert.ok(score('Felipe Perez', 'MORENO PEREZ, Felipe') <= 0.9, `${score('Felipe Perez', 'MORENO PEREZ, Felipe')}`);
+  assert.ok(score('Felipe Perez', 'Felipe Antonio PEREZ') > 0.92, 'a middle name left over is a short form');
+});
+
+test('an Arabic-script word that reads exactly as one name is not one letter off another (محمد is MUHAMMAD, not MEHDI)', () => {
+  assert.ok(score('محمد', 'Mehdi') < DEFAULT_THRESHOLD);
+  assert.ok(score('محمد', 'Mohamad') >= DEFAULT_THRESHOLD);
+  assert.ok(score('محمد رضا زاده', 'REZAZADEH, Mehdi') < DEFAULT_THRESHOLD);
+});
