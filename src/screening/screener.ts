@@ -7,7 +7,7 @@ import { VigilInputError } from '../model/errors.js';
 import { lowerBound } from './sorted.js';
 import { hasControlCharacters } from '../matching/normalize.js';
 import { prepareName, type PreparedToken } from '../matching/prepared.js';
-import { COMMON_POPULATION_NAME, scoreTokens } from '../matching/scorer.js';
+import { COMMON_POPULATION_NAME, GENERIC_ONLY_CAP, scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import { BOUND_TOLERANCE, lazyContribution, metContribution, missedContribution, nameBound } from '../matching/score-bound.js';
@@ -278,6 +278,27 @@ function screenTokens(
   // holds many names that meet it only weakly or only by a common token.
   const canReach = opts.bruteForce || opts.unpruned ? undefined : nameBound(qTokens, qWeights, lazy, threshold, acrossKinds);
   const indexedSim = (i: number, j: number): TokenSimilarity | undefined => (lazy[i] ? undefined : maps[i]!.get(current[j]!));
+  // A name met by no pair of distinctive tokens scores at most GENERIC_ONLY_CAP when either side has
+  // one (scorer.ts): below any threshold above the cap, so it is not scored at all (a query "Ltd" or
+  // "Company" meets thousands of names through its one generic word). Lazy query tokens are never
+  // distinctive when the query has a distinctive token, and are all lazy-free otherwise.
+  const capped = !opts.bruteForce && !opts.unpruned && threshold > GENERIC_ONLY_CAP;
+  const qDistinctive = qTokens.map((t) => DISTINCTIVE.has(t.kind));
+  const anyQDistinctive = qDistinctive.some(Boolean);
+  const distinctivePair = (cTokens: readonly PreparedToken[]): boolean => {
+    let cDistinctive = false;
+    for (let j = 0; j < cTokens.length; j++) {
+      if (!DISTINCTIVE.has(cTokens[j]!.kind)) continue;
+      cDistinctive = true;
+      for (let i = 0; i < qTokens.length; i++) {
+        if (!qDistinctive[i]) continue;
+        const s = lazy[i] ? sim(i, j) : maps[i]!.get(current[j]!);
+        if (s && s.sim > 0) return true;
+      }
+    }
+    // Neither side distinctive: no cap applies.
+    return !cDistinctive && !anyQDistinctive;
+  };
 
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
@@ -286,6 +307,7 @@ function screenTokens(
     const cTokens = index.tokensInto(n, nameTokens);
     const cWeights = index.weightsOf(n);
     if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
+    if (capped && !distinctivePair(cTokens)) continue;
     const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown, qPopulation);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
