@@ -14,6 +14,11 @@ import { latinToken } from './tokenize.js';
 export const GLUED_MIN = 7;
 /** Each half at least this long. */
 export const GLUED_PART_MIN = 3;
+/** Arabic-script kunya and nasab heads (ابو Abu, بن Bin) by vocalised skeleton, Latin text and skeleton. */
+const GLUED_HEADS = [
+  { vocalic: 'bW', text: 'abu', textPrefix: /^a?bu/, skeleton: 'b' },
+  { vocalic: 'bn', text: 'bn', textPrefix: /^bn/, skeleton: 'bn' },
+];
 /** At most this many other readings per query. */
 export const MAX_READINGS = 4;
 
@@ -80,6 +85,34 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       joined = prepareToken({ text: a.text + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true, skeleton: a.skeleton + b.skeleton, vocalic: a.vocalic + b.vocalic });
     }
     if (joined) out.push([...tokens.slice(0, i), joined, ...tokens.slice(i + 2)]);
+  }
+  // A kunya or nasab glued in Arabic script and written apart in Latin (أبوغيث ABO GHAITH, بنحسين BEN
+  // HASSINE, أبواليزيد ABOU EL YAZID), and the other way round (أبو بكر ABUBAKAR, بن الشيبة BINALSHIBH).
+  for (let i = 0; i < tokens.length && out.length < MAX_READINGS; i++) {
+    const t = tokens[i]!;
+    if (!t.unvocalised || t.kind !== 'name' || t.vocalic === undefined) continue;
+    const head = GLUED_HEADS.find((h) => t.vocalic!.startsWith(h.vocalic) && t.vocalic!.length >= h.vocalic.length + 2);
+    if (head) {
+      let rest = t.vocalic.slice(head.vocalic.length);
+      const article = rest.startsWith('OL');
+      if (article) rest = rest.slice(2);
+      const parts: PreparedToken[] = [prepareToken({ text: head.text, kind: 'name', surname: t.surname, unvocalised: true, skeleton: head.skeleton, vocalic: head.vocalic })];
+      if (article) parts.push(prepareToken({ text: 'al', kind: 'particle', surname: false, unvocalised: false, skeleton: 'l' }));
+      parts.push(prepareToken({ text: t.text.replace(head.textPrefix, ''), kind: 'name', surname: t.surname, unvocalised: true, skeleton: t.skeleton.slice(head.skeleton.length), vocalic: rest }));
+      out.push([...tokens.slice(0, i), ...parts, ...tokens.slice(i + 1)]);
+      continue;
+    }
+    const next = tokens[i + 1];
+    const headJoin = GLUED_HEADS.find((h) => h.vocalic === t.vocalic || (t.text === h.text && t.kind === 'name'));
+    if (headJoin && next && next.unvocalised && next.kind === 'name' && next.vocalic !== undefined) {
+      out.push([...tokens.slice(0, i), prepareToken({ text: t.text + next.text, kind: 'name', surname: next.surname, unvocalised: true, skeleton: t.skeleton + next.skeleton, vocalic: headJoin.vocalic + next.vocalic }), ...tokens.slice(i + 2)]);
+    }
+  }
+  // بن + article + name written as one Latin word (BINALSHIBH): بن is a particle here.
+  for (let i = 0; i + 2 < tokens.length && out.length < MAX_READINGS; i++) {
+    const [b, a, n] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (b.kind !== 'particle' || b.text !== 'bn' || a.kind !== 'particle' || !d.latinArticles.has(a.text) || !n.unvocalised || n.vocalic === undefined) continue;
+    out.push([...tokens.slice(0, i), prepareToken({ text: 'bnal' + n.text, kind: 'name', surname: n.surname, unvocalised: true, skeleton: 'bnl' + n.skeleton, vocalic: 'bnOL' + n.vocalic }), ...tokens.slice(i + 3)]);
   }
   return out;
 }

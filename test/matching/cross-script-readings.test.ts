@@ -30,3 +30,14 @@ test('th reads as ذ and ظ as well as ث', () => {
 test('Pashto letters are read like the Arabic letters they stand beside (ځدران ZADRAN)', () => {
   assert.ok(score('محمد عمر ځدران', 'MUHAMMAD OMAR ZADRAN') >= DEFAULT_THRESHOLD, `${score('محمد عمر ځدران', 'MUHAMMAD OMAR ZADRAN')}`);
 });
+
+test('a kunya or nasab glued in one script and written apart in the other (UN: ABO GHAITH, BINALSHIBH, ABOU EL YAZID)', () => {
+  for (const [a, b] of [
+    ['سليمان جاسم سليمان علي أبوغيث', 'SULAIMAN JASSEM SULAIMAN ALI ABO GHAITH'],
+    ['رمزي محمد عبد الله بن الشيبة', 'RAMZI MOHAMED ABDULLAH BINALSHIBH'],
+    ['راضي عبد السميع أبواليزيد العياشي', 'RADI ABD EL SAMIE ABOU EL YAZID EL AYASHI'],
+    ['أبو بكر', 'ABUBAKAR'],
+  ] as const) assert.ok(score(a, b) >= DEFAULT_THRESHOLD, `${a} vs ${b}: ${score(a, b)}`);
+  // Abu alone is no name to meet a glued Latin word.
+  assert.ok(score('أبو', 'ABUBAKAR') < DEFAULT_THRESHOLD);
+});
