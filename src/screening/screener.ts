@@ -281,10 +281,14 @@ function screenTokens(
   // A name met by no pair of distinctive tokens scores at most GENERIC_ONLY_CAP when either side has
   // one (scorer.ts): below any threshold above the cap, so it is not scored at all (a query "Ltd" or
   // "Company" meets thousands of names through its one generic word). Lazy query tokens are never
-  // distinctive when the query has a distinctive token, and are all lazy-free otherwise.
-  const capped = !opts.bruteForce && !opts.unpruned && threshold > GENERIC_ONLY_CAP;
+  // distinctive when the query has a distinctive token.
+  // Only worth checking when a query token could meet list tokens that are not distinctive: the query
+  // has no distinctive token, or one of them is a generic word read as a name part (Ltd, Sá alone).
+  const d = matchingData();
   const qDistinctive = qTokens.map((t) => DISTINCTIVE.has(t.kind));
   const anyQDistinctive = qDistinctive.some(Boolean);
+  const genericAsName = qTokens.some((t, i) => qDistinctive[i] && (d.legalForms.has(t.text) || d.genericWords.has(t.text) || d.particles.has(t.text) || d.titles.has(t.text)));
+  const capped = !opts.bruteForce && !opts.unpruned && threshold > GENERIC_ONLY_CAP && (!anyQDistinctive || genericAsName);
   const distinctivePair = (cTokens: readonly PreparedToken[]): boolean => {
     let cDistinctive = false;
     for (let j = 0; j < cTokens.length; j++) {
