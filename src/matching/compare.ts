@@ -4,6 +4,7 @@ import { prepareName, type PreparedToken } from './prepared.js';
 import { matchingData } from './data.js';
 import { alternativeReadings } from './readings.js';
 import { round, scoreTokens } from './scorer.js';
+import { populationCount, populationName } from './population.js';
 import { tokenSimilarity } from './token-similarity.js';
 import { KIND_WEIGHT, SURNAME_BOOST, rarity, UNIFORM_STATS, type TokenStats } from './weights.js';
 
@@ -30,7 +31,8 @@ export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: Enti
   c = person ? withSurname(c) : c.map((t) => (t.surname ? { ...t, surname: false } : t));
   const qw = q.map((t) => tokenWeight(t, stats, false));
   const cw = c.map((t) => tokenWeight(t, stats, person));
-  const r = scoreTokens(q, qw, c, cw, (i, j) => tokenSimilarity(q[i]!, c[j]!), true);
+  const known = q.map((t) => (t.kind === 'name' && !t.unvocalised && populationName(t.text) ? 1 : 0));
+  const r = scoreTokens(q, qw, c, cw, (i, j) => tokenSimilarity(q[i]!, c[j]!), true, undefined, undefined, known, populationCount(q));
   const score = round(r.score);
   return { score, explanation: { tokens: r.tokens, notes: r.notes, nameScore: score, adjustments: r.adjustments } };
 }

@@ -19,6 +19,7 @@ interface ScriptsFile {
   gluedPrefixes: string[];
   armenian: Record<string, string>;
   latinSpellings: [string, string][];
+  gluedSuffixes: { vocalics: string[] };
 }
 
 export interface MatchingData {
@@ -48,6 +49,8 @@ export interface MatchingData {
   armenian: [string, string][];
   /** Spellings of one sound in other Latin orthographies, each replaced by the second (ou -> u, w -> v). */
   latinSpellings: [RegExp, string][];
+  /** Vocalised skeletons of Persian and Pashto name endings an Arabic-script name writes apart (جان, خيل, زاده): readings.ts. */
+  gluedSuffixVocalics: Set<string>;
 }
 
 let cached: MatchingData | undefined;
@@ -90,6 +93,7 @@ export function matchingData(): MatchingData {
     gluedPrefixes: s.gluedPrefixes,
     armenian: Object.entries(s.armenian),
     latinSpellings: s.latinSpellings.map(([re, to]) => [new RegExp(re, 'g'), to]),
+    gluedSuffixVocalics: new Set(s.gluedSuffixes.vocalics),
   };
   return cached;
 }

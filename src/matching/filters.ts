@@ -12,6 +12,12 @@ export const BIRTH_YEAR_MISMATCH_DELTA = -0.15;
 export const BIRTH_YEAR_NEAR_DELTA = -0.07;
 /** A common name (COMMON_NAME_EXPECTED) with a birth year more than five years off: another person. */
 export const COMMON_NAME_BIRTH_YEAR_DELTA = -0.25;
+/**
+ * A common name (see commonName in screening) with a birth year in the query and none on the list:
+ * nothing but a name that many people share agrees, so an exact name alone stays below the default
+ * threshold (issue 13, kind 7: Wang Wei, Guihua Li, KIM Song Hun on entries that give no birth date).
+ */
+export const COMMON_NAME_UNDATED_DELTA = -0.16;
 /** A name score at or above this is an exact-name hit (kept at the threshold despite another birth year, unless the name is common). */
 export const EXACT_NAME = 0.99;
 
@@ -41,9 +47,11 @@ export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget,
     if (t.countries.includes(cc)) notes.push(`country ${cc} is among the listed countries`);
     else adjust('country mismatch', COUNTRY_MISMATCH_DELTA, `country ${cc} not among listed ${t.countries.join(', ')}`);
   }
-  if (q.birthYear !== undefined && t.birthDates.length) {
+  if (q.birthYear !== undefined) {
     const years = t.birthDates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
-    if (years.length) {
+    if (years.length === 0 && commonName) {
+      adjust('common name, no listed birth date', COMMON_NAME_UNDATED_DELTA, `birth year ${q.birthYear} given, the list gives none, and the name is common`);
+    } else if (years.length) {
       const gap = Math.min(...years.map((y) => Math.abs(y - q.birthYear!)));
       if (gap === 0) notes.push(`birth year ${q.birthYear} matches`);
       else if (gap <= 1) notes.push(`birth year ${q.birthYear} within a year of listed ${years.join(', ')}`);

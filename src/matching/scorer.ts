@@ -6,6 +6,7 @@ import type { TokenMatch } from '../model/screening.js';
 import type { PreparedToken } from './prepared.js';
 import type { TokenKind } from './tokenize.js';
 import { matchingData } from './data.js';
+import { populationName } from './population.js';
 import { type MatchHow, type TokenSimilarity } from './token-similarity.js';
 
 /** Share of the list name's weight left unmatched that is taken off the score. */
@@ -22,6 +23,10 @@ export const GENERIC_ONLY_CAP = 0.5;
 export const FULL_QUERY_LIST_PENALTY_SHARE = 0.5;
 /** Factor on a fuzzy pair whose query word is itself a word of the lists (qKnown). */
 export const KNOWN_WORD_FUZZY_FACTOR = 0.85;
+/** Further factor on such a pair when both words are given names or surnames of the population tables (population.ts). */
+export const POPULATION_NAMES_FUZZY_FACTOR = 0.8;
+/** A title and a surname count as a short form of the listed name when the surname is this rare (evidence, 1 = rare in the lists). */
+export const TITLED_SURNAME_MIN_EVIDENCE = 0.9;
 /** UNMATCHED_LIST_PENALTY is multiplied by this for a query in Chinese or Korean script. */
 export const SYLLABIC_LIST_PENALTY_FACTOR = 2;
 /** Factor when a listed surname stays unmatched and no surname matched. */
@@ -35,6 +40,15 @@ export const THIN_SKELETON_FACTOR = 1;
  * apart (광수 Gwang-su against KIM, Su-gwang; 玉华 石 against HUA, Shi Yu): another given name.
  */
 export const SYLLABLE_ORDER_FACTOR = 0.8;
+/**
+ * A query whose name parts are common in a large population (population.ts: this many people or
+ * more expected to carry it, Michael Johnson, Juan Garcia) is shared by many: met inside a longer
+ * list name it is no evidence that the list's other parts (William, Marvin, a second surname)
+ * belong to the same person...
+ */
+export const COMMON_POPULATION_NAME = 100;
+/** ...so list tokens left over cost this share of their weight (instead of UNMATCHED_LIST_PENALTY), never halved. */
+export const COMMON_POPULATION_LIST_PENALTY = 1;
 /** Similarity kept when a distinctive token meets a generic one. */
 export const KIND_MISMATCH_FACTOR = 0.5;
 
@@ -154,6 +168,7 @@ export function scoreTokens(
   cRarity?: ArrayLike<number>,
   cSurnames?: ArrayLike<number>,
   qKnown?: ArrayLike<number>,
+  qPopulation = 0,
 ): NameScore {
   const cSurname = (j: number): boolean => c[j]!.surname || (cSurnames !== undefined && cSurnames[j] === 1);
   // Pairs in reused buffers (scoring is synchronous): this runs for every candidate name.
@@ -171,7 +186,11 @@ export function scoreTokens(
       let sim = s.how === 'exact' ? s.sim : s.sim * pairSimFactor(qk, ck);
       // A query word that is itself a listed name, spelled near another listed name, is most
       // likely that other name (Jamie/James, Anthony/Antonio, Isabel/Ismael), not a misspelling.
-      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) sim *= KNOWN_WORD_FUZZY_FACTOR;
+      if (s.how === 'fuzzy' && qKnown !== undefined && qKnown[i] === 1) {
+        sim *= KNOWN_WORD_FUZZY_FACTOR;
+        // Both words are names of the population tables (Michelle and Michael, Meyer and Mayer): two names.
+        if (!q[i]!.unvocalised && populationName(q[i]!.text) && populationName(c[j]!.text)) sim *= POPULATION_NAMES_FUZZY_FACTOR;
+      }
       const w = pairWeight(qk, ck, qWeights[i]!, cWeights[j]!);
       P_I[count] = i;
       P_J[count] = j;
@@ -243,30 +262,57 @@ export function scoreTokens(
   // JUAN MARVIN GARCIA is weaker evidence than Frank Bwambale in FRANK KAKOLELE BWAMBALE).
   const evidence = matchedW > 0 ? Math.min(1, matchedRarity / matchedW) : 1;
   const fullQuery = qUnmatched === 0 && q.length >= 3 && surnameMet;
-  // A short form of a long name: given name and family name, both met, in the list's order, the
-  // given name the list's first name part (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
+  // A short form of a long name: given name and family name, both met, the given name the list's
+  // first given name (Raghad Hussein in RAGHAD SADDAM HUSSEIN AL-TIKRITI,
   // Vladimir Putin in Vladimir Vladimirovich Putin): the middle is a patronymic or nasab chain.
   // Only the plain share of the penalty is halved: common tokens met (Juan Garcia) still cost.
   let shortForm = !fullQuery && qUnmatched === 0 && q.length >= 2 && c.length > q.length;
   if (shortForm) {
-    let firstName = -1;
-    for (let j = 0; j < c.length && firstName < 0; j++) if (c[j]!.kind === 'name') firstName = j;
-    let last = -1;
+    // The list's first given name (its first name part that is not the surname, whichever order the
+    // list writes them in) must be among those met; the query's order does not matter (a customer
+    // file writes Gaddafi Muammar as often as Muammar Gaddafi).
+    let firstGiven = -1;
+    for (let j = 0; j < c.length && firstGiven < 0; j++) if (c[j]!.kind === 'name' && !cSurname(j)) firstGiven = j;
+    for (let j = 0; j < c.length && firstGiven < 0; j++) if (c[j]!.kind === 'name') firstGiven = j;
+    let firstMet = false;
     for (let i = 0; i < q.length && shortForm; i++) {
-      const j = P_J[qPair[i]!]!;
-      if (q[i]!.kind !== 'name' || j <= last || (i === 0 && j !== firstName)) shortForm = false;
-      last = j;
+      if (q[i]!.kind !== 'name') shortForm = false;
+      else if (P_J[qPair[i]!]! === firstGiven) firstMet = true;
     }
+    shortForm = shortForm && firstMet;
     // ...and only with the listed surname among what is met (James Allen is not JAMES ALLEN LARRISON),
     // unless the list name is an Arabic-style chain (an article, bin, ould, abu; or Arabic script),
     // whose last part is often a nisba (RAGHAD SADDAM HUSSEIN AL-TIKRITI).
-    if (shortForm) shortForm = surnameMet || nameChain(c, cUsed);
+    // Every listed surname must be met: a second surname left over (MORENO PEREZ, Felipe for Felipe
+    // Perez) is not a middle name.
+    let surnameLeft = false;
+    for (let j = 0; j < c.length; j++) if (!cUsed[j] && c[j]!.kind === 'name' && cSurname(j)) surnameLeft = true;
+    if (shortForm) shortForm = (surnameMet && !surnameLeft) || nameChain(c, cUsed);
+  }
+  // A title and a surname (President Putin, Präsident Putin, Putyin elnök): the way a known person is
+  // named; the list's given names and patronymic are what the title stands in for. Only for a rare
+  // surname (the lists' own frequencies): Mr Smith names nobody in particular.
+  if (!shortForm && !fullQuery && surnameMet && evidence >= TITLED_SURNAME_MIN_EVIDENCE && c.length > 1) {
+    let names = 0;
+    let titles = 0;
+    for (let i = 0; i < q.length; i++) {
+      const k = q[i]!.kind;
+      if (k === 'title') titles++;
+      else if (DISTINCTIVE.has(k)) {
+        const p = qPair[i]!;
+        if (p === -1 || !cSurname(P_J[p]!)) names = 99;
+        names++;
+      }
+    }
+    shortForm = titles > 0 && names === 1;
   }
   // A query written in Chinese or Korean syllables names its given name whole: a list syllable left
   // over makes another given name (成 李 is not LI, Cheng Yu), so it costs more.
   const syllabic = q.some((t) => t.syllabic === true);
-  const unmatchedShare = UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
-  const listPenalty = fullQuery && !syllabic
+  const commonPopulation = qPopulation >= COMMON_POPULATION_NAME;
+  const unmatchedShare = commonPopulation ? COMMON_POPULATION_LIST_PENALTY : UNMATCHED_LIST_PENALTY * (syllabic ? SYLLABIC_LIST_PENALTY_FACTOR : 1);
+  if (commonPopulation) shortForm = false;
+  const listPenalty = fullQuery && !syllabic && !commonPopulation
     ? (unmatchedShare + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover) * FULL_QUERY_LIST_PENALTY_SHARE
     : (unmatchedShare * (shortForm && !syllabic ? FULL_QUERY_LIST_PENALTY_SHARE : 1) + COMMON_MATCH_PENALTY * (1 - evidence)) * (1 - cCover);
   let score = qScore * (1 - listPenalty);
@@ -293,7 +339,7 @@ export function scoreTokens(
   const missing = c.filter((_, j) => !cUsed[j]).map((t) => t.text);
   if (missing.length) {
     const delta = -round(qScore * listPenalty);
-    notes.push(`list name tokens not in the query: ${missing.join(' ')} (${delta})`);
+    notes.push(`list name tokens not in the query: ${missing.join(' ')} (${delta})${commonPopulation ? `; the query's name is common (about ${Math.round(qPopulation)} people in the population tables)` : ''}`);
     adjustments.push({ reason: 'unmatched list tokens', delta });
   }
   const unmatchedQuery = q.filter((_, i) => qPair[i] === -1).map((t) => t.text);

@@ -105,6 +105,21 @@ export function crossScript(vocalic: string, latin: string, shortWord: boolean):
   return 0;
 }
 
+const exactGroupCache = new Map<string, number[]>();
+/** Equivalence groups with a spelling the Arabic vocalised skeleton reads exactly (cost 0). */
+function exactGroups(vocalic: string): number[] {
+  let out = exactGroupCache.get(vocalic);
+  if (out) return out;
+  out = [];
+  for (const [spelling, groups] of matchingData().equivalents) {
+    if (spelling.length < 3 || crossScriptCost(vocalic, latinVocalic(spelling)) !== 0) continue;
+    for (const g of groups) if (!out.includes(g)) out.push(g);
+  }
+  if (exactGroupCache.size > 20_000) exactGroupCache.clear();
+  exactGroupCache.set(vocalic, out);
+  return out;
+}
+
 export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimilarity {
   if (q.text === c.text && q.unvocalised === c.unvocalised) return { sim: 1, how: 'exact' };
   const latin = !q.unvocalised && !c.unvocalised;
@@ -127,6 +142,12 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
       if (arabic.vocalic !== undefined) {
         let best = crossScript(arabic.vocalic, other.text, Math.min(q.text.length, c.text.length) <= 6);
         if (other.bare) best = Math.max(best, crossScript(arabic.vocalic, other.bare, false));
+        // One letter off a Latin name of one equivalence group, while the Arabic word reads exactly as
+        // a name of another group (محمد, MUHAMMAD, against MEHDI): another name, not a near spelling.
+        if (best > 0 && best <= CROSS_SCRIPT_ONE_OFF_SIM) {
+          const reads = exactGroups(arabic.vocalic);
+          if (reads.length && !intersects(reads, other.groups)) return NONE;
+        }
         return best > 0 ? { sim: best, how: 'phonetic' } : NONE;
       }
     }

@@ -7,13 +7,14 @@ import { VigilInputError } from '../model/errors.js';
 import { lowerBound } from './sorted.js';
 import { hasControlCharacters } from '../matching/normalize.js';
 import { prepareName, type PreparedToken } from '../matching/prepared.js';
-import { scoreTokens } from '../matching/scorer.js';
+import { COMMON_POPULATION_NAME, GENERIC_ONLY_CAP, scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import { BOUND_TOLERANCE, lazyContribution, metContribution, missedContribution, nameBound } from '../matching/score-bound.js';
 import { alternativeReadings } from '../matching/readings.js';
 import { matchingData } from '../matching/data.js';
 import { applyFilters, COMMON_NAME_EXPECTED } from '../matching/filters.js';
+import { populationCount, populationName } from '../matching/population.js';
 import type { NameIndex } from './name-index.js';
 
 export const MAX_NAME_LENGTH = 1000;
@@ -313,7 +314,9 @@ function screenTokens(
 ): ScreeningHit[] {
   const { candidates, qWeights, acrossKinds, maps, lazy } = findCandidates(index, cache, qTokens, threshold, opts);
   // Query name parts that are words of the lists themselves (scorer.ts, KNOWN_WORD_FUZZY_FACTOR).
-  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && index.stats.df(t.key) > 0 ? 1 : 0));
+  // ...or a given name or surname of the population tables (Meyer against MAYER, Michelle against MICHAEL).
+  const qKnown = Uint8Array.from(qTokens, (t) => (t.kind === 'name' && (index.stats.df(t.key) > 0 || (!t.unvocalised && populationName(t.text))) ? 1 : 0));
+  const qPopulation = populationCount(qTokens);
   const vocab = index.vocab;
   let current: Int32Array = new Int32Array(0);
   const sim = (i: number, j: number): TokenSimilarity => {
@@ -338,6 +341,31 @@ function screenTokens(
   // holds many names that meet it only weakly or only by a common token.
   const canReach = opts.bruteForce || opts.unpruned ? undefined : nameBound(qTokens, qWeights, lazy, threshold, acrossKinds);
   const indexedSim = (i: number, j: number): TokenSimilarity | undefined => (lazy[i] ? undefined : maps[i]!.get(current[j]!));
+  // A name met by no pair of distinctive tokens scores at most GENERIC_ONLY_CAP when either side has
+  // one (scorer.ts): below any threshold above the cap, so it is not scored at all (a query "Ltd" or
+  // "Company" meets thousands of names through its one generic word). Lazy query tokens are never
+  // distinctive when the query has a distinctive token.
+  // Only worth checking when a query token could meet list tokens that are not distinctive: the query
+  // has no distinctive token, or one of them is a generic word read as a name part (Ltd, Sá alone).
+  const d = matchingData();
+  const qDistinctive = qTokens.map((t) => DISTINCTIVE.has(t.kind));
+  const anyQDistinctive = qDistinctive.some(Boolean);
+  const genericAsName = qTokens.some((t, i) => qDistinctive[i] && (d.legalForms.has(t.text) || d.genericWords.has(t.text) || d.particles.has(t.text) || d.titles.has(t.text)));
+  const capped = !opts.bruteForce && !opts.unpruned && threshold > GENERIC_ONLY_CAP && (!anyQDistinctive || genericAsName);
+  const distinctivePair = (cTokens: readonly PreparedToken[]): boolean => {
+    let cDistinctive = false;
+    for (let j = 0; j < cTokens.length; j++) {
+      if (!DISTINCTIVE.has(cTokens[j]!.kind)) continue;
+      cDistinctive = true;
+      for (let i = 0; i < qTokens.length; i++) {
+        if (!qDistinctive[i]) continue;
+        const s = lazy[i] ? sim(i, j) : maps[i]!.get(current[j]!);
+        if (s && s.sim > 0) return true;
+      }
+    }
+    // Neither side distinctive: no cap applies.
+    return !cDistinctive && !anyQDistinctive;
+  };
 
   // Best name per entry.
   const best = new Map<number, { name: number; score: number }>();
@@ -346,21 +374,27 @@ function screenTokens(
     const cTokens = index.tokensInto(n, nameTokens);
     const cWeights = index.weightsOf(n);
     if (canReach && !canReach(cTokens, cWeights, indexedSim)) continue;
-    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown);
+    if (capped && !distinctivePair(cTokens)) continue;
+    const r = scoreTokens(qTokens, qWeights, cTokens, cWeights, sim, false, rarityOf(current), index.surnamesOf(n), qKnown, qPopulation);
     const entry = index.entryOf(n);
     const prev = best.get(entry);
     if (!prev || r.score > prev.score) best.set(entry, { name: n, score: r.score });
   }
 
+  // A name is common when the lists hold its parts often (commonName), when a large population does
+  // (population.ts), or when it is a Chinese or Korean name written in its own script: the lists write
+  // those in romanised syllables, and one romanised syllable stands for many written ones (王伟, 王维,
+  // 汪伟 are all WANG Wei), so only the romanisation, shared by many, agrees.
+  const common = qPopulation >= COMMON_POPULATION_NAME || qTokens.some((t) => t.syllabic === true);
   const hits: ScreeningHit[] = [];
   for (const [e, b] of best) {
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
     const entry = entries.get(e);
-    const f = applyFilters(b.score, q, entry, threshold, commonName(index, b.name));
+    const f = applyFilters(b.score, q, entry, threshold, common || commonName(index, b.name));
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
-    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown);
+    const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown, qPopulation);
     const explanation: Explanation = {
       tokens: r.tokens,
       notes: [...r.notes, ...f.notes],
