@@ -13,9 +13,12 @@ export const BIRTH_YEAR_NEAR_DELTA = -0.07;
 /** A common name (COMMON_NAME_EXPECTED) with a birth year more than five years off: another person. */
 export const COMMON_NAME_BIRTH_YEAR_DELTA = -0.25;
 /**
- * A common name (see commonName in screening) with a birth year in the query and none on the list:
- * nothing but a name that many people share agrees, so an exact name alone stays below the default
- * threshold (issue 13, kind 7: Wang Wei, Guihua Li, KIM Song Hun on entries that give no birth date).
+ * A common Chinese or Korean name written in its own script, with a birth year, against a list entry
+ * that gives it only romanised and with no birth date (issue 13, kind 7: 王伟 against WANG Wei, 성훈 김
+ * against KIM Song Hun). One romanised syllable stands for many written ones, so only a romanisation
+ * that many people share agrees: weaker than the same name written the same way. An exact common name
+ * in the list's own writing (Anthony Fernandez against an undated Anthony Fernandez) keeps its score:
+ * the list gives nothing to tell the two apart, so the officer has to.
  */
 export const COMMON_NAME_UNDATED_DELTA = -0.16;
 /** A name score at or above this is an exact-name hit (kept at the threshold despite another birth year, unless the name is common). */
@@ -30,7 +33,7 @@ export interface Filtered { score: number; notes: string[]; adjustments: { reaso
  */
 export const COMMON_NAME_EXPECTED = 0.01;
 
-export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget, threshold: number, commonName = false): Filtered {
+export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget, threshold: number, commonName = false, romanisedOnly = false): Filtered {
   const notes: string[] = [];
   const adjustments: { reason: string; delta: number }[] = [];
   let score = nameScore;
@@ -49,8 +52,8 @@ export function applyFilters(nameScore: number, q: FilterQuery, t: FilterTarget,
   }
   if (q.birthYear !== undefined) {
     const years = t.birthDates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
-    if (years.length === 0 && commonName) {
-      adjust('common name, no listed birth date', COMMON_NAME_UNDATED_DELTA, `birth year ${q.birthYear} given, the list gives none, and the name is common`);
+    if (years.length === 0 && commonName && romanisedOnly) {
+      adjust('common name, romanised only, no listed birth date', COMMON_NAME_UNDATED_DELTA, `birth year ${q.birthYear} given, the list gives none, and the common name agrees only in its romanisation`);
     } else if (years.length) {
       const gap = Math.min(...years.map((y) => Math.abs(y - q.birthYear!)));
       if (gap === 0) notes.push(`birth year ${q.birthYear} matches`);

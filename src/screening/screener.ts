@@ -149,6 +149,7 @@ function contains(sorted: Int32Array, x: number): boolean {
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
+const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
 /** Marks a name as touched in the mask buffer even when only token 31+ met it. */
 const MASK_SEEN = 1 << 31;
 let masksShared = new Int32Array(0);
@@ -385,13 +386,16 @@ function screenTokens(
   // (population.ts), or when it is a Chinese or Korean name written in its own script: the lists write
   // those in romanised syllables, and one romanised syllable stands for many written ones (王伟, 王维,
   // 汪伟 are all WANG Wei), so only the romanisation, shared by many, agrees.
-  const common = qPopulation >= COMMON_POPULATION_NAME || qTokens.some((t) => t.syllabic === true);
+  const syllabicQuery = qTokens.some((t) => t.syllabic === true);
+  const common = qPopulation >= COMMON_POPULATION_NAME || syllabicQuery;
   const hits: ScreeningHit[] = [];
   for (const [e, b] of best) {
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
     const entry = entries.get(e);
-    const f = applyFilters(b.score, q, entry, threshold, common || commonName(index, b.name));
+    // Only the romanisation agrees when the query is written in Han or Hangul and the list name is not.
+    const romanisedOnly = syllabicQuery && !HAN_OR_HANGUL.test(index.textOf(b.name));
+    const f = applyFilters(b.score, q, entry, threshold, common || commonName(index, b.name), romanisedOnly);
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
     const r = scoreTokens(qTokens, qWeights, index.tokensOf(b.name), index.weightsOf(b.name), sim, true, rarityOf(current), index.surnamesOf(b.name), qKnown, qPopulation);

@@ -50,11 +50,12 @@ test('a query word that is itself a common name is not a misspelling of a listed
   assert.ok(score('ABDUL HAKIM MURRAD', 'ABDUL HAKIM MURAD') >= DEFAULT_THRESHOLD);
 });
 
-test('kind 7: a common name with a birth year meets a list entry without one below the threshold; a rare name does not', () => {
+test('kind 7: a common Chinese or Korean name in its own script with a birth year meets a romanised undated entry below the threshold; the same name written alike does not', () => {
   const undated = { type: 'person' as const, countries: [], birthDates: [] };
-  assert.ok(applyFilters(1, { birthYear: 1974 }, undated, DEFAULT_THRESHOLD, true).score < DEFAULT_THRESHOLD, 'Wang Wei (1974) vs an undated Wang Wei');
-  assert.equal(applyFilters(1, { birthYear: 1974 }, undated, DEFAULT_THRESHOLD, false).score, 1, 'a rare name: nothing to weigh it against');
-  assert.equal(applyFilters(1, {}, undated, DEFAULT_THRESHOLD, true).score, 1, 'no birth year in the query: unchanged');
+  assert.ok(applyFilters(1, { birthYear: 1974 }, undated, DEFAULT_THRESHOLD, true, true).score < DEFAULT_THRESHOLD, '王伟 (1974) vs an undated WANG Wei');
+  assert.equal(applyFilters(1, { birthYear: 1974 }, undated, DEFAULT_THRESHOLD, true, false).score, 1, 'Anthony Fernandez (1976) vs an undated Anthony Fernandez: nothing tells them apart');
+  assert.equal(applyFilters(1, { birthYear: 1974 }, undated, DEFAULT_THRESHOLD, false, true).score, 1, 'a rare name: nothing to weigh it against');
+  assert.equal(applyFilters(1, {}, undated, DEFAULT_THRESHOLD, true, true).score, 1, 'no birth year in the query: unchanged');
 });
 
 test('a misspelt compound prefix, or one that needs its article, is joined in another reading (UN: ABDUL HABIB ALIZAI, AL-HUTHI Abd al-Khaliq)', () => {

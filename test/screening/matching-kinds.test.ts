@@ -142,3 +142,12 @@ test('kind 7: the syllables of a Chinese or Korean given name keep their order',
   // A syllable is a name part whatever English word it spells (德 De is not the particle "de").
   assert.ok(compareNameStrings('明德 李', 'LI, Ming', 'person').score < DEFAULT_THRESHOLD);
 });
+
+test('issue 13 kind 7: a common Han-script name with a birth year against an undated romanised entry stays below the threshold; written alike it stays a hit', async (t) => {
+  const index = await open(t);
+  const hangul = topFor(index, '성훈 김', /^KIM,? Song Hun$/i, 1955);
+  const romanised = topFor(index, 'KIM Song Hun', /^KIM,? Song Hun$/i, 1955);
+  assert.ok(topFor(index, '성훈 김', /^KIM,? Song Hun$/i) >= DEFAULT_THRESHOLD, 'without a birth year the Hangul name is a hit');
+  assert.ok(hangul > 0 && hangul < DEFAULT_THRESHOLD, `성훈 김 (1955) vs undated KIM Song Hun: ${hangul}`);
+  assert.ok(romanised >= DEFAULT_THRESHOLD, `KIM Song Hun (1955) vs undated KIM Song Hun: ${romanised} (nothing tells them apart)`);
+});
