@@ -13,10 +13,11 @@ export const BIRTH_YEAR_NEAR_DELTA = -0.07;
 /** A common name (COMMON_NAME_EXPECTED) with a birth year more than five years off: another person. */
 export const COMMON_NAME_BIRTH_YEAR_DELTA = -0.25;
 /**
- * A common Chinese or Korean name written in its own script, with a birth year, against a list entry
- * that gives it only romanised and with no birth date (issue 13, kind 7: 王伟 against WANG Wei, 성훈 김
- * against KIM Song Hun). One romanised syllable stands for many written ones, so only a romanisation
- * that many people share agrees: weaker than the same name written the same way. An exact common name
+ * A common Chinese, Korean or Arabic-script name written in its own script, with a birth year, against
+ * a list entry that gives it only romanised and with no birth date (issue 13, kind 7: 王伟 against WANG
+ * Wei, 성훈 김 against KIM Song Hun, محمد جلالی against a Latin JALALI). One romanised syllable stands for
+ * many written ones, and Arabic script leaves its vowels unwritten, so only a romanisation that many
+ * people share agrees: weaker than the same name written the same way. An exact common name
  * in the list's own writing (Anthony Fernandez against an undated Anthony Fernandez) keeps its score:
  * the list gives nothing to tell the two apart, so the officer has to.
  */

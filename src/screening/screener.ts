@@ -149,7 +149,7 @@ function contains(sorted: Int32Array, x: number): boolean {
 }
 
 const DISTINCTIVE = new Set(['name', 'number']);
-const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
+const HAN_HANGUL_ARABIC = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Arabic}]/u;
 /** Marks a name as touched in the mask buffer even when only token 31+ met it. */
 const MASK_SEEN = 1 << 31;
 let masksShared = new Int32Array(0);
@@ -387,14 +387,16 @@ function screenTokens(
   // those in romanised syllables, and one romanised syllable stands for many written ones (王伟, 王维,
   // 汪伟 are all WANG Wei), so only the romanisation, shared by many, agrees.
   const syllabicQuery = qTokens.some((t) => t.syllabic === true);
+  const ambiguousScriptQuery = syllabicQuery || qTokens.some((t) => t.unvocalised === true);
   const common = qPopulation >= COMMON_POPULATION_NAME || syllabicQuery;
   const hits: ScreeningHit[] = [];
   for (const [e, b] of best) {
     // Filters only lower a score: skip what cannot reach the threshold before them.
     if (b.score < threshold) continue;
     const entry = entries.get(e);
-    // Only the romanisation agrees when the query is written in Han or Hangul and the list name is not.
-    const romanisedOnly = syllabicQuery && !HAN_OR_HANGUL.test(index.textOf(b.name));
+    // Only a romanisation agrees when the query is written in Han, Hangul or Arabic script (syllables
+    // and unwritten vowels: one romanisation stands for many written names) and the list name is not.
+    const romanisedOnly = ambiguousScriptQuery && !HAN_HANGUL_ARABIC.test(index.textOf(b.name));
     const f = applyFilters(b.score, q, entry, threshold, common || commonName(index, b.name), romanisedOnly);
     if (f.score < threshold) continue;
     current = index.tokenIdsOf(b.name);
