@@ -26,11 +26,13 @@ function translations(): Map<string, string[]> {
 
 /**
  * The query with every Arabic-script organisation word in English (an article before it dropped: the
- * list's English has none), or undefined when it has none. Only a name with another word besides
- * (الجماعة alone is no name).
+ * list's English has none), or undefined when it has none. A name of such words only (الجماعة
+ * الاسلامية المسلحة, ARMED ISLAMIC GROUP) is read too: generic words in it weigh little (weights.ts),
+ * so they do not make a hit alone. A single word is not read (شبکه alone is no name: network alone
+ * would meet every listed network).
  */
 export function translatedReading(tokens: readonly PreparedToken[]): PreparedToken[] | undefined {
-  if (!tokens.some((t) => t.vocalic !== undefined)) return undefined;
+  if (!tokens.some((t) => t.vocalic !== undefined) || tokens.filter((t) => t.kind !== 'particle').length < 2) return undefined;
   const t8 = translations();
   const out: PreparedToken[] = [];
   let changed = 0;
@@ -44,5 +46,5 @@ export function translatedReading(tokens: readonly PreparedToken[]): PreparedTok
     changed++;
     for (const w of english) out.push(prepareToken(latinToken(w, false)));
   });
-  return changed > 0 && changed < tokens.filter((t) => t.kind !== 'particle').length + 1 && out.length > 0 ? out : undefined;
+  return changed > 0 ? out : undefined;
 }
