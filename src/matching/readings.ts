@@ -15,6 +15,7 @@ import { matchingData } from './data.js';
 import { prepareToken, type PreparedToken } from './prepared.js';
 import { joinCompounds, latinToken, type NameToken } from './tokenize.js';
 import { arabicVocalic, joinVocalic, vocalicConsonants } from './skeleton.js';
+import { translatedReading } from './translations.js';
 
 /** Glued words this long or longer are tried as two names. */
 export const GLUED_MIN = 7;
@@ -138,7 +139,9 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
     if (b.kind !== 'particle' || b.text !== 'bn' || a.kind !== 'particle' || !d.latinArticles.has(a.text) || !n.unvocalised || n.vocalic === undefined) continue;
     out.push([...tokens.slice(0, i), prepareToken({ text: 'bnal' + n.text, kind: 'name', surname: n.surname, unvocalised: true, skeleton: 'bnl' + n.skeleton, vocalic: 'bnOL' + n.vocalic }), ...tokens.slice(i + 3)]);
   }
-  return [...out, ...scriptReadings(tokens, meets)];
+  // Organisation words translated (translations.ts): one reading besides the caps above.
+  const translated = translatedReading(tokens);
+  return [...out, ...scriptReadings(tokens, meets), ...(translated ? [translated] : [])];
 }
 
 /**

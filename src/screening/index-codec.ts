@@ -17,7 +17,7 @@ import { KeyTable } from './key-table.js';
 import { NameIndex, type NameIndexData } from './name-index.js';
 
 /** Bump when the index layout or the meaning of its contents changes. */
-const FORMAT = 'vigil-screening-index/8';
+const FORMAT = 'vigil-screening-index/9';
 
 let fingerprintCache: string | undefined;
 /** Format version plus the content of data/matching/*.json: what the built index depends on besides the lists. */

@@ -7,6 +7,7 @@
 // typed arrays and plain strings, so it serialises (index-codec.ts) and loads without rebuilding.
 import { prepareToken, type PreparedToken } from '../matching/prepared.js';
 import { tokenizeName, type TokenKind } from '../matching/tokenize.js';
+import { withoutTrailingAcronym } from '../matching/acronym.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
 import { rarity, type TokenStats } from '../matching/weights.js';
@@ -131,8 +132,14 @@ export class NameIndex {
     const ids = new Map<string, number>();
     const named: { src: NameSource; ids: number[]; surname: boolean[] }[] = [];
     const dfs: number[] = [];
-    for (const src of sources) {
-      const raw = tokenizeName(src.text);
+    // A name is indexed also without a trailing acronym (acronym.ts), as the same entry and text; its
+    // words are counted once for the statistics.
+    const forms = sources.flatMap((src) => {
+      const bare = withoutTrailingAcronym(src.text);
+      return bare === undefined ? [{ src, text: src.text, counted: true }] : [{ src, text: src.text, counted: true }, { src, text: bare, counted: false }];
+    });
+    for (const { src, text, counted } of forms) {
+      const raw = tokenizeName(text);
       if (raw.length === 0) continue;
       const tids: number[] = [];
       const surname: boolean[] = [];
@@ -157,7 +164,7 @@ export class NameIndex {
         for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.kind === 'name') { surname[k] = true; break; }
       }
       named.push({ src, ids: tids, surname });
-      for (const id of new Set(tids)) dfs[id]!++;
+      if (counted) for (const id of new Set(tids)) dfs[id]!++;
     }
     const df = Int32Array.from(dfs);
     const stats: TokenStats = basis?.stats ?? { names: named.length, df: (key) => { const id = ids.get(key); return id === undefined ? 0 : df[id]!; } };
