@@ -8,7 +8,7 @@
 // source as an asset-freeze target (data/rules/UK/asset-freeze.json, UK-listed-asset-freeze), so
 // keeping them would turn a port ban into a 'prohibited' asset-freeze determination.
 import { VigilInputError } from '../../model/errors.js';
-import type { Address, EntityType, Identifier, ListEntry, NameKind } from '../../model/index.js';
+import type { Address, Identifier, ListEntry, NameKind } from '../../model/index.js';
 import { CountryResolver } from '../countries.js';
 import { dmyDate } from '../dates.js';
 import { at, cleanName, cleanText, uniq } from '../names.js';
@@ -16,10 +16,9 @@ import { referenceData } from '../reference-data.js';
 import type { ParseContext } from '../types.js';
 import type { FcdoRow } from './fcdo-reader.js';
 import { SOURCE } from './mapper.js';
+import { addName, rowAddress, rowName, TYPES } from './rows.js';
 
 export const FCDO_LIST = 'UK Sanctions List';
-
-const TYPES: Record<string, EntityType> = { individual: 'person', entity: 'organization', ship: 'vessel' };
 
 interface RegimeTable { assetFreezeMeasure: string; regimes: Record<string, string> }
 
@@ -63,9 +62,9 @@ export class FcdoMapper {
       };
       this.groups.set(key, e);
     }
-    this.addName(e, row, where);
+    this.addRowName(e, row, where);
     const script = cleanName(this.ctx.warnings, row.get('Name non-latin script'), where('Name non-latin script'));
-    if (script && !e.names.some((n) => n.name === script)) e.names.push({ name: script, kind: 'original-script' });
+    if (script) addName(e, script, 'original-script');
     e.birthDates = uniq([...e.birthDates, ...parts(row.get('D.O.B')).map(birthDate).filter((d): d is string => !!d)]);
     const nationalities = parts(row.get('Nationality(/ies)')).map((n) => this.countries.iso2(n));
     const address = this.address(row);
@@ -129,17 +128,14 @@ export class FcdoMapper {
     return out;
   }
 
-  private addName(e: ListEntry, row: FcdoRow, where: (f: string) => string): void {
-    const given = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5'].map((c) => row.get(c) ?? '');
-    const name = cleanName(this.ctx.warnings, [...given, row.get('Name 6') ?? ''].join(' '), where('Name 6'));
+  private addRowName(e: ListEntry, row: FcdoRow, where: (f: string) => string): void {
+    const name = rowName(this.ctx.warnings, row, where('Name 6'));
     // Real files have rows without a name (repeated rows of a designation with several birth dates).
     if (!name) { this.namelessRows++; return; }
     const type = (cleanText(row.get('Name type')) ?? '').toLowerCase();
     const weak = /low/i.test(row.get('Alias strength') ?? '');
     const kind: NameKind = type === 'primary name' ? 'primary' : type === 'alias' && weak ? 'weak-aka' : 'aka';
-    if (e.names.some((n) => n.name === name)) return;
-    if (kind === 'primary' && !e.names.some((n) => n.kind === 'primary')) e.names.unshift({ name, kind });
-    else e.names.push({ name, kind: kind === 'primary' ? 'aka' : kind });
+    addName(e, name, kind);
   }
 
   /** What a designation states once (its regime, measures, reasons), from its first row. */
@@ -167,9 +163,7 @@ export class FcdoMapper {
 
   private address(row: FcdoRow): Address | undefined {
     const cols = ['Address Line 1', 'Address Line 2', 'Address Line 3', 'Address Line 4', 'Address Line 5', 'Address Line 6', 'Address Postal Code', 'Address Country'];
-    const text = cols.map((c) => cleanText(row.get(c))).filter(Boolean).join(', ');
-    if (!text) return undefined;
-    const country = this.countries.iso2(cleanText(row.get('Address Country')));
-    return { text, ...(country ? { country } : {}) };
+    return rowAddress(this.countries, row, cols, 'Address Country');
   }
+
 }

@@ -1,15 +1,15 @@
 // UK ConList rows, grouped by Group ID → one ListEntry per target.
 import { VigilInputError } from '../../model/errors.js';
-import type { Address, EntityType, EntryName, Identifier, ListEntry, NameKind } from '../../model/index.js';
+import type { Address, Identifier, ListEntry, NameKind } from '../../model/index.js';
 import { CountryResolver } from '../countries.js';
 import { dmyDate } from '../dates.js';
 import { at, cleanName, cleanText, uniq } from '../names.js';
 import type { ParseContext } from '../types.js';
 import type { UkRow } from './reader.js';
+import { addName, rowAddress, rowName, TYPES } from './rows.js';
 
 export const SOURCE = 'uk-ofsi';
 
-const TYPES: Record<string, EntityType> = { individual: 'person', entity: 'organization', ship: 'vessel' };
 /** Alias Type as OFSI writes it; 'Prime Alias' / 'Primary name' is the primary name. */
 const KINDS: Record<string, NameKind> = {
   'prime alias': 'primary', 'primary name': 'primary', aka: 'aka', 'primary name variation': 'aka', fka: 'fka',
@@ -27,8 +27,7 @@ export class UkMapper {
     const f = (c: string) => cleanText(row.get(c));
     const groupId = f('Group ID');
     if (!groupId) throw new VigilInputError('empty Group ID', where('Group ID'));
-    const given = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5'].map((c) => row.get(c) ?? '');
-    const name = cleanName(this.ctx.warnings, [...given, row.get('Name 6') ?? ''].join(' '), where('Name 6'));
+    const name = rowName(this.ctx.warnings, row, where('Name 6'));
     if (!name) throw new VigilInputError('empty name (Name 1 to Name 6)', where('Name 6'));
     let e = this.groups.get(groupId);
     if (!e) {
@@ -39,13 +38,9 @@ export class UkMapper {
       };
       this.groups.set(groupId, e);
     }
-    const kind = KINDS[(f('Alias Type') ?? '').toLowerCase()] ?? 'aka';
-    if (!e.names.some((n) => n.name === name)) {
-      if (kind === 'primary' && !e.names.some((n) => n.kind === 'primary')) e.names.unshift({ name, kind });
-      else e.names.push({ name, kind: kind === 'primary' ? 'aka' : kind } satisfies EntryName);
-    }
+    addName(e, name, KINDS[(f('Alias Type') ?? '').toLowerCase()] ?? 'aka');
     const script = cleanName(this.ctx.warnings, row.get('Name Non-Latin Script'), where('Name Non-Latin Script'));
-    if (script && !e.names.some((n) => n.name === script)) e.names.push({ name: script, kind: 'original-script' });
+    if (script) addName(e, script, 'original-script');
 
     const dob = dmyDate(f('DOB'));
     if (dob) e.birthDates = uniq([...e.birthDates, dob]);
@@ -85,12 +80,7 @@ export class UkMapper {
   }
 
   private address(row: UkRow): Address | undefined {
-    const parts = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code', 'Country']
-      .map((c) => cleanText(row.get(c))).filter(Boolean);
-    if (parts.length === 0) return undefined;
-    const a: Address = { text: parts.join(', ') };
-    const country = this.countries.iso2(cleanText(row.get('Country')));
-    if (country) a.country = country;
-    return a;
+    return rowAddress(this.countries, row, ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code', 'Country'], 'Country');
   }
+
 }
