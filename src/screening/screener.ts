@@ -174,15 +174,22 @@ function commonName(index: NameIndex, n: number): boolean {
   return parts > 0 && expected >= COMMON_NAME_EXPECTED;
 }
 
+/**
+ * Other readings of a query (readings.ts): a glued word split, a dangling compound prefix joined…
+ * One function for screenIndex and mayHit: the delta pre-filter is sound only while both try the same.
+ */
+function queryReadings(index: NameIndex, cache: SimilarityCache, qTokens: PreparedToken[]): PreparedToken[][] {
+  const eq = matchingData().equivalents;
+  return alternativeReadings(qTokens, (text) => eq.has(text) || index.knows(text), (t) => cache.get(t).sims.size > 0);
+}
+
 export function screenIndex(
   index: NameIndex, entries: EntryTable, cache: SimilarityCache, q: ScreenQuery, threshold: number, opts: ScreenOptions = {},
 ): ScreeningHit[] {
   const qTokens = opts.tokens ?? prepareName(q.name);
   if (qTokens.length === 0) return [];
   const hits = screenTokens(index, entries, cache, q, qTokens, threshold, opts);
-  // Other readings of the query (readings.ts): a glued word split, a dangling compound prefix joined.
-  const eq = matchingData().equivalents;
-  const readings = alternativeReadings(qTokens, (text) => eq.has(text) || index.knows(text), (t) => cache.get(t).sims.size > 0);
+  const readings = queryReadings(index, cache, qTokens);
   if (readings.length === 0) return hits;
   const best = new Map<string, ScreeningHit>();
   for (const h of hits) best.set(h.entityId, h);
@@ -306,8 +313,7 @@ export function mayHit(index: NameIndex, cache: SimilarityCache, qTokens: Prepar
     return false;
   };
   if (any(qTokens)) return true;
-  const eq = matchingData().equivalents;
-  return alternativeReadings(qTokens, (text) => eq.has(text) || index.knows(text), (t) => cache.get(t).sims.size > 0).some(any);
+  return queryReadings(index, cache, qTokens).some(any);
 }
 
 function screenTokens(
