@@ -7,6 +7,7 @@ import { HitCard } from '../components/HitCard.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { BatchScreen } from './BatchScreen.tsx';
 import { StaleBanner, type StaleWarning } from '../components/StaleBanner.tsx';
+import { AnySelect } from '../components/AnySelect.tsx';
 
 /** The query as it sits in the URL (/screen?q=…&threshold=…), so a screening can be bookmarked and shared. */
 interface Query { name: string; type: string; country: string; birthYear: string; threshold: string; limit: string }
@@ -99,10 +100,7 @@ export function ScreenPage() {
         </div>
         <div className="field">
           <label htmlFor="s-type">Type</label>
-          <select id="s-type" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">any</option>
-            {ENTITY_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-          </select>
+          <AnySelect id="s-type" value={type} options={ENTITY_TYPES} onChange={setType} />
         </div>
         <div className="field">
           <label htmlFor="s-country">Country (ISO-2)</label>

@@ -11,6 +11,7 @@ import { TransactionForm } from '../TransactionForm.tsx';
 import { cleanTransaction, emptyTransaction } from '../transaction-draft.ts';
 import type { Transaction } from '../../types.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { AnySelect } from '../../components/AnySelect.tsx';
 
 interface Filters { state: string; applicant: string; destination: string }
 
@@ -42,10 +43,7 @@ export default function CasesPage() {
       <form className="card form-grid" role="search" aria-label="Filter cases" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-state">State</label>
-          <select id="f-state" value={filters.state} onChange={(e) => set('state')(e.target.value)}>
-            <option value="">any</option>
-            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
+          <AnySelect id="f-state" value={filters.state} options={STATES} onChange={set('state')} />
         </div>
         <div className="field">
           <label htmlFor="f-applicant">Applicant (exact)</label>

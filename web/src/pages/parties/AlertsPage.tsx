@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import { DateInput, isIsoDay } from '../../components/DateInput.tsx';
 import { ErrorBox } from '../../components/ErrorBox.tsx';
+import { AnySelect } from '../../components/AnySelect.tsx';
 
 interface Alert {
   id: string; partyId: string; partyName: string; entityId: string; source: string; status: string; changed: boolean; score: number;
@@ -41,10 +42,7 @@ export function AlertsPage() {
       <div className="card row wrap">
         <div className="field">
           <label htmlFor="alert-status">Status</label>
-          <select id="alert-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
+          <AnySelect id="alert-status" value={status} options={STATUSES} onChange={setStatus} />
         </div>
         <div className="field">
           <label htmlFor="alert-since">Raised or updated since</label>
