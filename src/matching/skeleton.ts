@@ -191,42 +191,68 @@ function matchCost(a: string, l: string): number {
   }
 }
 
+// Cost tables by character code (every symbol of either skeleton is ASCII): the DP below is the
+// hot path of a Latin query meeting Arabic-script list words (a quarter of a cold batch screening,
+// measured with bench/screening-cached.ts), so matchCost is looked up, not recomputed per cell.
+const MATCH = new Float64Array(128 * 128);
+for (let a = 0; a < 128; a++) for (let l = 0; l < 128; l++) MATCH[a * 128 + l] = matchCost(String.fromCharCode(a), String.fromCharCode(l));
+/** Latin symbol -> the Arabic consonant class it reads as when followed by an h read apart (DIGRAPH_TWO), or -1. */
+const TWO = new Int32Array(128).fill(-1);
+for (const [l, a] of Object.entries(DIGRAPH_TWO)) TWO[l.charCodeAt(0)] = a.charCodeAt(0);
+const CODE_E = 69; // 'E'
+const CODE_O = 79; // 'O'
+const CODE_L = 76; // 'L'
+const CODE_H = 104; // 'h'
+const isLatinVowelCode = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+
 let DP = new Float64Array(512);
+let INS = new Float64Array(64);
 /**
  * Cost of reading Arabic vocalised skeleton `a` as Latin vocalised skeleton `l`: a consonant or a
  * long vowel missing, extra or different costs 1 (an alef read as e or o 0.5, a final yeh read as a
  * 0.5), Latin short vowels are free, a final h or the final E marker free.
+ * `limit`: callers that only ask whether the cost is at most this get some value above it as soon as
+ * two rows of the table in a row exceed it (a cell draws on the two rows above it, by the digraph
+ * rule, and costs are never negative, so no later cell can come back under it).
  */
-export function crossScriptCost(a: string, l: string): number {
+export function crossScriptCost(a: string, l: string, limit = Infinity): number {
   const n = a.length;
   const m = l.length;
   const w = m + 1;
   if (DP.length < (n + 1) * w) DP = new Float64Array((n + 1) * w * 2);
+  if (INS.length < m) INS = new Float64Array(m * 2);
   const dp = DP;
-  const ins = (j: number): number => {
-    const c = l[j]!;
-    return LATIN_VOWEL(c) || (c === 'h' && j === m - 1) ? 0 : 1;
-  };
+  const ins = INS;
+  for (let j = 0; j < m; j++) {
+    const c = l.charCodeAt(j);
+    ins[j] = isLatinVowelCode(c) || (c === CODE_H && j === m - 1) ? 0 : 1;
+  }
   dp[0] = 0;
-  for (let j = 1; j <= m; j++) dp[j] = dp[j - 1]! + ins(j - 1);
+  for (let j = 1; j <= m; j++) dp[j] = dp[j - 1]! + ins[j - 1]!;
+  let aboveMin = 0;
   for (let i = 1; i <= n; i++) {
-    const ac = a[i - 1]!;
+    const ac = a.charCodeAt(i - 1);
     // A final yeh left unread costs as much as any long vowel: احمدی Ahmadi is not HAMID, حسنی Hasani not HASSAN.
-    const del = ac === 'E' || ac === 'O' || ac === 'L' ? 0 : 1;
-    dp[i * w] = dp[(i - 1) * w]! + del;
+    const del = ac === CODE_E || ac === CODE_O || ac === CODE_L ? 0 : 1;
+    const row = i * w;
+    const up = row - w;
+    const prev = i >= 2 && ac === CODE_H ? a.charCodeAt(i - 2) : -2;
+    const match = ac * 128;
+    let rowMin = dp[row] = dp[up]! + del;
     for (let j = 1; j <= m; j++) {
-      let best = dp[(i - 1) * w + j]! + del;
-      const insert = dp[i * w + j - 1]! + ins(j - 1);
+      let best = dp[up + j]! + del;
+      const insert = dp[row + j - 1]! + ins[j - 1]!;
       if (insert < best) best = insert;
-      const sub = dp[(i - 1) * w + j - 1]! + matchCost(ac, l[j - 1]!);
+      const lc = l.charCodeAt(j - 1);
+      const sub = dp[up + j - 1]! + (ac < 128 && lc < 128 ? MATCH[match + lc]! : matchCost(a[i - 1]!, l[j - 1]!));
       if (sub < best) best = sub;
       // A Latin digraph read as two Arabic letters, the second an h (ISHAQ, اسحاق).
-      if (i >= 2 && ac === 'h') {
-        const two = DIGRAPH_TWO[l[j - 1]!];
-        if (two !== undefined && a[i - 2] === two && dp[(i - 2) * w + j - 1]! < best) best = dp[(i - 2) * w + j - 1]!;
-      }
-      dp[i * w + j] = best;
+      if (prev >= 0 && lc < 128 && TWO[lc] === prev && dp[up - w + j - 1]! < best) best = dp[up - w + j - 1]!;
+      dp[row + j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > limit && aboveMin > limit) return rowMin;
+    aboveMin = rowMin;
   }
   return dp[n * w + m]!;
 }

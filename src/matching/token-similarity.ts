@@ -89,6 +89,15 @@ export const CROSS_SCRIPT_ONE_OFF_MIN = 4;
 /** ...and then this similarity. */
 export const CROSS_SCRIPT_ONE_OFF_SIM = 0.84;
 
+// One query token meets hundreds of Arabic-script list words in a row (similarTokens): its Latin
+// reading is remembered by the last argument instead of a cache lookup per pair.
+let lastLatin = '';
+let lastLatinVocalic = '';
+function latinVocalicOf(latin: string): string {
+  if (latin !== lastLatin) { lastLatinVocalic = latinVocalic(latin); lastLatin = latin; }
+  return lastLatinVocalic;
+}
+
 /**
  * An Arabic-script word (its vocalised skeleton) against a Latin token: by how well the Latin
  * spelling reads as the Arabic letters (skeleton.ts, crossScriptCost). Fewer consonants agreeing is
@@ -97,10 +106,12 @@ export const CROSS_SCRIPT_ONE_OFF_SIM = 0.84;
 export function crossScript(vocalic: string, latin: string, shortWord: boolean): number {
   const k = vocalicConsonants(vocalic);
   if (k === 0) return 0;
-  const cost = crossScriptCost(vocalic, latinVocalic(latin));
   const base = k >= 4 ? SKELETON_SIM : k === 3 ? SKELETON_SIM_3 : k === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
+  if (base === 0) return 0;
+  // Any cost above what the answer depends on is the same answer: the DP may stop there.
+  const cost = crossScriptCost(vocalic, latinVocalicOf(latin), k >= CROSS_SCRIPT_ONE_OFF_MIN ? 1 : 0.5);
   if (cost === 0) return base;
-  if (cost <= 0.5) return base > 0 ? base - CROSS_SCRIPT_NEAR : 0;
+  if (cost <= 0.5) return base - CROSS_SCRIPT_NEAR;
   if (cost <= 1) return k >= CROSS_SCRIPT_ONE_OFF_MIN ? CROSS_SCRIPT_ONE_OFF_SIM : 0;
   return 0;
 }
@@ -112,7 +123,7 @@ function exactGroups(vocalic: string): number[] {
   if (out) return out;
   out = [];
   for (const [spelling, groups] of matchingData().equivalents) {
-    if (spelling.length < 3 || crossScriptCost(vocalic, latinVocalic(spelling)) !== 0) continue;
+    if (spelling.length < 3 || crossScriptCost(vocalic, latinVocalic(spelling), 0) !== 0) continue;
     for (const g of groups) if (!out.includes(g)) out.push(g);
   }
   if (exactGroupCache.size > 20_000) exactGroupCache.clear();
