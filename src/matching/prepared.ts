@@ -11,6 +11,13 @@ export interface PreparedToken extends NameToken {
   groups: number[];
   /** Key of the token in a vocabulary: unvocalised tokens are kept apart from Latin ones. */
   key: string;
+  /**
+   * The Latin reading (skeleton.ts, latinVocalic) of text and of bare, filled in on first use by
+   * token-similarity.ts (readingOf): a Latin list word meets every Arabic-script query word through
+   * it. Derived from text and bare only, so copies that keep those may keep it.
+   */
+  reading: string | undefined;
+  bareReading: string | undefined;
 }
 
 export const tokenKey = (t: Pick<NameToken, 'text' | 'unvocalised'>): string => (t.unvocalised ? `~${t.text}` : t.text);
@@ -69,6 +76,7 @@ export function preparedToken(t: NameToken, phonetic: string[], groups: number[]
   return {
     text: t.text, kind: t.kind, surname: t.surname, unvocalised: t.unvocalised, skeleton: t.skeleton,
     bare: t.bare, syllabic: t.syllabic, joined: t.joined, vocalic: t.vocalic, splits: t.splits, phonetic, groups, key: tokenKey(t),
+    reading: undefined, bareReading: undefined,
   };
 }
 

@@ -89,31 +89,35 @@ export const CROSS_SCRIPT_ONE_OFF_MIN = 4;
 /** ...and then this similarity. */
 export const CROSS_SCRIPT_ONE_OFF_SIM = 0.84;
 
-// One query token meets hundreds of Arabic-script list words in a row (similarTokens): its Latin
-// reading is remembered by the last argument instead of a cache lookup per pair.
-let lastLatin = '';
-let lastLatinVocalic = '';
-function latinVocalicOf(latin: string): string {
-  if (latin !== lastLatin) { lastLatinVocalic = latinVocalic(latin); lastLatin = latin; }
-  return lastLatinVocalic;
+/** The Latin reading of a token's text or bare form, remembered on the token (prepared.ts). */
+function readingOf(t: PreparedToken, bare: boolean): string {
+  if (bare) return (t.bareReading ??= latinVocalic(t.bare!));
+  return (t.reading ??= latinVocalic(t.text));
 }
 
 /**
- * An Arabic-script word (its vocalised skeleton) against a Latin token: by how well the Latin
- * spelling reads as the Arabic letters (skeleton.ts, crossScriptCost). Fewer consonants agreeing is
- * weaker evidence, as for skeletons.
+ * An Arabic-script word (its vocalised skeleton) against a Latin token (its reading, latinVocalic):
+ * by how well the Latin spelling reads as the Arabic letters (skeleton.ts, crossScriptCost). Fewer
+ * consonants agreeing is weaker evidence, as for skeletons.
  */
-export function crossScript(vocalic: string, latin: string, shortWord: boolean): number {
+export function crossScript(vocalic: string, reading: string, shortWord: boolean): number {
   const k = vocalicConsonants(vocalic);
   if (k === 0) return 0;
   const base = k >= 4 ? SKELETON_SIM : k === 3 ? SKELETON_SIM_3 : k === 2 || shortWord ? SKELETON_SIM_SHORT : 0;
   if (base === 0) return 0;
   // Any cost above what the answer depends on is the same answer: the DP may stop there.
-  const cost = crossScriptCost(vocalic, latinVocalicOf(latin), k >= CROSS_SCRIPT_ONE_OFF_MIN ? 1 : 0.5);
+  const cost = crossScriptCost(vocalic, reading, k >= CROSS_SCRIPT_ONE_OFF_MIN ? 1 : 0.5);
   if (cost === 0) return base;
   if (cost <= 0.5) return base - CROSS_SCRIPT_NEAR;
   if (cost <= 1) return k >= CROSS_SCRIPT_ONE_OFF_MIN ? CROSS_SCRIPT_ONE_OFF_SIM : 0;
   return 0;
+}
+
+let readings: [string, number[]][] | undefined;
+/** The Latin reading (latinVocalic) of every equivalence-group spelling of three letters or more, with its groups. */
+function equivalentReadings(): [string, number[]][] {
+  readings ??= [...matchingData().equivalents].filter(([spelling]) => spelling.length >= 3).map(([spelling, groups]) => [latinVocalic(spelling), groups]);
+  return readings;
 }
 
 const exactGroupCache = new Map<string, number[]>();
@@ -122,8 +126,8 @@ function exactGroups(vocalic: string): number[] {
   let out = exactGroupCache.get(vocalic);
   if (out) return out;
   out = [];
-  for (const [spelling, groups] of matchingData().equivalents) {
-    if (spelling.length < 3 || crossScriptCost(vocalic, latinVocalic(spelling), 0) !== 0) continue;
+  for (const [reading, groups] of equivalentReadings()) {
+    if (crossScriptCost(vocalic, reading, 0) !== 0) continue;
     for (const g of groups) if (!out.includes(g)) out.push(g);
   }
   if (exactGroupCache.size > 20_000) exactGroupCache.clear();
@@ -151,8 +155,8 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
       const arabic = q.unvocalised ? q : c;
       const other = q.unvocalised ? c : q;
       if (arabic.vocalic !== undefined) {
-        let best = crossScript(arabic.vocalic, other.text, Math.min(q.text.length, c.text.length) <= 6);
-        if (other.bare) best = Math.max(best, crossScript(arabic.vocalic, other.bare, false));
+        let best = crossScript(arabic.vocalic, readingOf(other, false), Math.min(q.text.length, c.text.length) <= 6);
+        if (other.bare) best = Math.max(best, crossScript(arabic.vocalic, readingOf(other, true), false));
         // One letter off a Latin name of one equivalence group, while the Arabic word reads exactly as
         // a name of another group (محمد, MUHAMMAD, against MEHDI): another name, not a near spelling.
         if (best > 0 && best <= CROSS_SCRIPT_ONE_OFF_SIM) {
