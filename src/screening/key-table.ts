@@ -1,7 +1,7 @@
 // A multimap from string keys to vocabulary ids stored as two parallel typed arrays sorted by a
-// 32-bit hash of the key: compact, built once, loaded from a cache without rebuilding, looked up by
-// binary search. A hash collision only adds a candidate that the similarity check then rejects.
-import { lowerBound } from './sorted.js';
+// 32-bit hash of the key: compact, built once, loaded from a cache without rebuilding, looked up
+// through a directory on the hash's top bits. A hash collision only adds a candidate that the
+// similarity check then rejects.
 
 export function hashKey(s: string): number {
   let h = 0x811c9dc5;
@@ -36,13 +36,41 @@ export class KeyTableBuilder {
   }
 }
 
+/** Bits of the hash the directory is indexed by: about one key per slot for the bundled lists. */
+const DIRECTORY_BITS = 20;
+
 export class KeyTable {
-  constructor(readonly hashes: Uint32Array, readonly ids: Int32Array) {}
+  /**
+   * Where each run of hashes with the same top DIRECTORY_BITS bits starts: a lookup scans one short
+   * run instead of a binary search over millions of hashes (one query looks up dozens of keys per
+   * token, and the search's cache misses were a tenth of a cold screening; bench/screening-cached.ts).
+   * Built from the hashes when the table is made, not stored.
+   */
+  private readonly directory: Int32Array;
+  private readonly shift: number;
+
+  constructor(readonly hashes: Uint32Array, readonly ids: Int32Array) {
+    const bits = Math.max(1, Math.min(DIRECTORY_BITS, Math.ceil(Math.log2(hashes.length + 1))));
+    this.shift = 32 - bits;
+    const slots = 1 << bits;
+    const dir = new Int32Array(slots + 1);
+    let i = 0;
+    for (let slot = 0; slot < slots; slot++) {
+      dir[slot] = i;
+      while (i < hashes.length && hashes[i]! >>> this.shift === slot) i++;
+    }
+    dir[slots] = hashes.length;
+    this.directory = dir;
+  }
 
   /** Calls `fn` with every id stored under `key` (and any colliding key). */
   forEach(key: string, fn: (id: number) => void): void {
     const h = hashKey(key);
     const hs = this.hashes;
-    for (let i = lowerBound(hs, h); i < hs.length && hs[i] === h; i++) fn(this.ids[i]!);
+    const slot = h >>> this.shift;
+    const end = this.directory[slot + 1]!;
+    let i = this.directory[slot]!;
+    while (i < end && hs[i]! < h) i++;
+    for (; i < end && hs[i] === h; i++) fn(this.ids[i]!);
   }
 }
