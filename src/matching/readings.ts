@@ -141,7 +141,27 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
   }
   // Organisation words translated (translations.ts): one reading besides the caps above.
   const translated = translatedReading(tokens);
-  return [...out, ...scriptReadings(tokens, meets), ...(translated ? [translated] : [])];
+  return distinctReadings(tokens, [...out, ...scriptReadings(tokens, meets), ...(translated ? [translated] : [])]);
+}
+
+/** Everything screening and scoring read of a token (SimilarityCache's key, and the surname mark the weights take). */
+const tokenSignature = (t: PreparedToken): string =>
+  `${t.key}|${t.kind}|${t.surname ? 1 : 0}|${t.syllabic ? 1 : 0}|${t.bare ?? ''}|${t.skeleton}|${t.vocalic ?? ''}|${t.groups.join(',')}`;
+
+/**
+ * Readings that differ from the query and from each other: two rules can reach the same reading (an
+ * Arabic-script word and a Persian ending written apart are both a glued suffix and two words that
+ * meet nothing; بن ال + name both a nasab and a glued particle), and each would be screened again.
+ */
+function distinctReadings(tokens: readonly PreparedToken[], readings: PreparedToken[][]): PreparedToken[][] {
+  if (readings.length === 0) return readings;
+  const seen = new Set([tokens.map(tokenSignature).join(' ')]);
+  return readings.filter((r) => {
+    const sig = r.map(tokenSignature).join(' ');
+    if (seen.has(sig)) return false;
+    seen.add(sig);
+    return true;
+  });
 }
 
 /**

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareNames, DEFAULT_THRESHOLD } from '../../src/screening/index.js';
 import { arabicVocalic, crossScriptCost, latinVocalic } from '../../src/matching/skeleton.js';
+import { alternativeReadings } from '../../src/matching/readings.js';
+import { prepareName } from '../../src/matching/prepared.js';
 
 const score = (a: string, b: string) => compareNames(a, b, 'person').score;
 
@@ -40,4 +42,14 @@ test('a kunya or nasab glued in one script and written apart in the other (UN: A
   ] as const) assert.ok(score(a, b) >= DEFAULT_THRESHOLD, `${a} vs ${b}: ${score(a, b)}`);
   // Abu alone is no name to meet a glued Latin word.
   assert.ok(score('أبو', 'ABUBAKAR') < DEFAULT_THRESHOLD);
+});
+
+test('a reading two rules reach is screened once (ولی جان: a glued Persian ending, and two words that meet nothing)', () => {
+  for (const name of ['ولی جان', 'رمزي بن الشيبة', 'احمد جان آخوند زاده']) {
+    const readings = alternativeReadings(prepareName(name), () => false, () => false);
+    const texts = readings.map((r) => r.map((t) => `${t.key}/${t.vocalic ?? ''}/${t.kind}`).join(' '));
+    assert.ok(readings.length > 0, name);
+    assert.equal(new Set(texts).size, texts.length, `${name}: ${texts.join(' | ')}`);
+  }
+  assert.ok(alternativeReadings(prepareName('ولی جان'), () => false, () => false).some((r) => r.length === 1), 'the glued reading is kept');
 });
