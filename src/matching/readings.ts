@@ -16,6 +16,7 @@ import { prepareToken, type PreparedToken } from './prepared.js';
 import { joinCompounds, latinToken, type NameToken } from './tokenize.js';
 import { arabicVocalic, joinVocalic, vocalicConsonants } from './skeleton.js';
 import { translatedReading } from './translations.js';
+import { oneEditApart } from './edit.js';
 
 /** Glued words this long or longer are tried as two names. */
 export const GLUED_MIN = 7;
@@ -238,16 +239,4 @@ function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedTok
     if (all.length < tokens.length - 1) out.push(all);
   }
   return out;
-}
-
-/** One insertion, deletion, substitution or swap of neighbours apart (Damerau). */
-export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

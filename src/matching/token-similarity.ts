@@ -6,6 +6,7 @@ import { customJaroWinkler, jaroWinkler } from './jaro-winkler.js';
 import type { PreparedToken } from './prepared.js';
 import { matchingData } from './data.js';
 import { crossScriptCost, latinVocalic, vocalicConsonants } from './skeleton.js';
+import { oneEditApart } from './edit.js';
 
 export type MatchHow = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'unmatched';
 
@@ -22,6 +23,9 @@ export const PHONETIC_MIN_JW = 0.78;
  */
 export const FUZZY_STRETCH = 1.5;
 export const GENDER_PAIR_SIM = 0.75;
+/** Two words one edit apart (edit.ts) from this length on count as this close by Jaro-Winkler at least. */
+export const ONE_EDIT_MIN_LENGTH = 5;
+export const ONE_EDIT_JW = 0.9;
 /** A three-letter token with its last two letters swapped: weak alone, enough when the rest of the name holds. */
 export const SHORT_TRANSPOSITION_SIM = 0.75;
 
@@ -199,6 +203,10 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   if (q.text.length === 3 && c.text.length === 3 && q.text[0] === c.text[0] && q.text[1] === c.text[2] && q.text[2] === c.text[1]) {
     return { sim: SHORT_TRANSPOSITION_SIM, how: 'fuzzy' };
   }
+  // One letter left out, added, changed or swapped near the start of a longer word (Ntaliya for
+  // NATALIYA, CRKEZ for CERKEZ): Jaro-Winkler loses its prefix bonus and aligns the rest badly there,
+  // though the words are one keystroke apart. Same first letter only (Mario is not DARIO).
+  if (jw < ONE_EDIT_JW && q.text.length >= ONE_EDIT_MIN_LENGTH && c.text.length >= ONE_EDIT_MIN_LENGTH && q.text[0] === c.text[0] && oneEditApart(q.text, c.text)) jw = ONE_EDIT_JW;
   // String distance says little about very short tokens (Li/Lim, Ri/Rim, Wei/Wu): those need a rule above.
   if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 3 || Math.max(q.text.length, c.text.length) < 4) return NONE;
   let sim = 1 - (1 - jw) * FUZZY_STRETCH;

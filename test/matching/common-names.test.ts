@@ -8,7 +8,7 @@ import { compareNames, DEFAULT_THRESHOLD } from '../../src/screening/index.js';
 import { applyFilters } from '../../src/matching/filters.js';
 import { populationCount, populationName } from '../../src/matching/population.js';
 import { prepareName } from '../../src/matching/prepared.js';
-import { oneEditApart } from '../../src/matching/readings.js';
+import { oneEditApart } from '../../src/matching/edit.js';
 import { COMMON_POPULATION_NAME } from '../../src/matching/scorer.js';
 
 const score = (a: string, b: string) => compareNames(a, b, 'person').score;
