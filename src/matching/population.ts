@@ -25,6 +25,11 @@ export function populationName(text: string): boolean {
   return t.givenNames.has(text) || t.surnames.has(text);
 }
 
+/** Whether a Latin word is a given name of the population tables. */
+export function populationGivenName(text: string): boolean {
+  return load().givenNames.has(text);
+}
+
 /**
  * Expected number of people in the population named like these tokens: the name parts (Latin,
  * distinctive) as given names, one of them as the surname, whichever reading is likeliest.

@@ -7,6 +7,7 @@ import type { PreparedToken } from './prepared.js';
 import { matchingData } from './data.js';
 import { crossScriptCost, latinVocalic, vocalicConsonants } from './skeleton.js';
 import { oneEditApart } from './edit.js';
+import { populationGivenName } from './population.js';
 
 export type MatchHow = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'unmatched';
 
@@ -210,7 +211,8 @@ export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimila
   // String distance says little about very short tokens (Li/Lim, Ri/Rim, Wei/Wu): those need a rule above.
   if (jw < FUZZY_FLOOR || Math.min(q.text.length, c.text.length) < 3 || Math.max(q.text.length, c.text.length) < 4) return NONE;
   let sim = 1 - (1 - jw) * FUZZY_STRETCH;
-  // Antonio/Antonia, Joaquin/Joaquina: a different final vowel makes another given name.
-  if (genderPair(q.text, c.text)) sim = Math.min(sim, GENDER_PAIR_SIM);
+  // Antonio/Antonia, Joaquin/Joaquina: a different final vowel makes another given name. Only given
+  // names: ASGARO is a typo of the surname ASGARI, not its feminine.
+  if (genderPair(q.text, c.text) && (populationGivenName(q.text) || populationGivenName(c.text))) sim = Math.min(sim, GENDER_PAIR_SIM);
   return { sim, how: 'fuzzy' };
 }

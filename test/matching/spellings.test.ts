@@ -36,3 +36,11 @@ test('a typo near the start of a longer word is one keystroke, not a different w
   const first = compareNames('Dario Cerkez', 'MARIO CERKEZ', 'person').explanation.tokens.find((t) => t.query === 'dario');
   assert.notEqual(first?.how, 'fuzzy', JSON.stringify(first));
 });
+
+test('a final vowel changed makes another given name (Antonio, Antonia), but in a surname it is a typo (ASGARO for UK-listed ASGARI)', () => {
+  const token = (a: string, b: string, q: string) => compareNames(a, b, 'person').explanation.tokens.find((t) => t.query === q);
+  const surname = token('Hassan ASGARO', 'ASGARI, Hassan', 'asgaro');
+  assert.ok(surname !== undefined && surname.score >= 0.85, JSON.stringify(surname));
+  const given = token('Antonia Rodriguez', 'ANTONIO RODRIGUEZ', 'antonia');
+  assert.ok(given !== undefined && given.score <= 0.75, JSON.stringify(given));
+});
