@@ -211,7 +211,9 @@ table('Speed (bundled lists: ' + `${index.entryCount} entries, ${index.nameCount
   ['single screening p50, cold token caches', `${coldP50.toFixed(3)} ms`, `p99 ${coldP99.toFixed(3)} ms; brute force p50 ${bruteP50.toFixed(1)} ms — speed-up ×${(bruteP50 / coldP50).toFixed(0)}`],
   ['single screening p50 (median of warm runs)', `${indexP50.toFixed(3)} ms`, `brute force p50 ${bruteP50.toFixed(1)} ms — speed-up ×${(bruteP50 / indexP50).toFixed(0)}`],
   ['single screening p99 (median of warm runs)', `${median(p99s).toFixed(3)} ms`, `runs: ${p50s.map((x) => x.toFixed(3)).join(', ')} (p50)`],
-  ['batch, one core (negatives)', `${Math.round((negatives.length / batchMs) * 1000)} names/s wall`, `${Math.round(negatives.length / batchCpuS)} names per CPU-second; ${negatives.length} names in ${(batchMs / 1000).toFixed(1)} s`],
+  // The first queries of a process that has just parsed every list and built the index (JIT cold, a
+  // large heap), at the lowest threshold: the batch target is measured by bench/screening-cached.ts.
+  ['batch, one core (negatives, first pass after the build, threshold ' + lowest + ')', `${Math.round((negatives.length / batchMs) * 1000)} names/s wall`, `${Math.round(negatives.length / batchCpuS)} names per CPU-second; ${negatives.length} names in ${(batchMs / 1000).toFixed(1)} s; steady state: bench/screening-cached.ts`],
   ['index vs brute force, same hits', `${pct(same, sample.length)} of ${sample.length}`, `${withHits} queries with hits; ${(agreementMs / 1000).toFixed(0)} s`],
   ['parse bundled lists', `${(parseMs / 1000).toFixed(2)} s`, 'list parsers (not the index)'],
   ['build index', `${(buildMs / 1000).toFixed(2)} s`, `${index.names.vocab.length} distinct tokens`],
