@@ -3,6 +3,7 @@ import type { EntityType, Explanation } from '../model/index.js';
 import { prepareName, type PreparedToken } from './prepared.js';
 import { matchingData } from './data.js';
 import { alternativeReadings } from './readings.js';
+import { withoutTrailingAcronym } from './acronym.js';
 import { round, scoreTokens } from './scorer.js';
 import { populationCount, populationName } from './population.js';
 import { tokenSimilarity } from './token-similarity.js';
@@ -37,7 +38,20 @@ export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: Enti
   return { score, explanation: { tokens: r.tokens, notes: r.notes, nameScore: score, adjustments: r.adjustments } };
 }
 
+/**
+ * Name `a` against name `b` as a screening would score it against list name `b`: the index also
+ * holds a list name without its trailing acronym (acronym.ts), so that form is compared too.
+ */
 export function compareNameStrings(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
+  const best = compareWritten(a, b, type, stats);
+  const bare = withoutTrailingAcronym(b);
+  if (bare === undefined) return best;
+  const other = compareWritten(a, bare, type, stats);
+  if (other.score <= best.score) return best;
+  return { ...other, explanation: { ...other.explanation, notes: [...other.explanation.notes, `compared with "${bare}": the second name without its trailing acronym`] } };
+}
+
+function compareWritten(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
   const qa = prepareName(a);
   const cb = prepareName(b);
   let best = compareTokens(qa, cb, type, stats);

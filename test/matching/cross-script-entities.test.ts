@@ -53,3 +53,12 @@ test('the index finds UN entities whose list name ends in an acronym the query l
     assert.deepEqual(found, [], name);
   }
 });
+
+test('compare scores a list name with a trailing acronym as the screening does: also without it, and says so', () => {
+  for (const [query, listed] of [['شبكة محمد جمال', 'MUHAMMAD JAMAL NETWORK (MJN)'], ['Haqqani Network', 'HAQQANI NETWORK (HQN)']] as const) {
+    const r = compareNames(query, listed, 'organization');
+    assert.equal(r.score, compareNames(query, withoutTrailingAcronym(listed)!, 'organization').score, `${query} / ${listed}`);
+    assert.ok(r.score >= DEFAULT_THRESHOLD, `${query} / ${listed}: ${r.score}`);
+    assert.ok(r.explanation.notes.some((n) => n.includes('trailing acronym')), r.explanation.notes.join('; '));
+  }
+});
