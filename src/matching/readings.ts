@@ -99,18 +99,12 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
     });
   });
   // Two words a list writes as one: a Latin pair whose glued form is a known word (Shahid Khel,
-  // SHAHIDKHEL), or an Arabic-script word and a Persian/Pashto ending written apart (ولی جان, WALIJAN).
+  // SHAHIDKHEL). (The Arabic-script pairs are scriptReadings' merges.)
   for (let i = 0; i + 1 < tokens.length && out.length < MAX_READINGS; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (a.kind !== 'name' || b.kind !== 'name' || a.unvocalised !== b.unvocalised || a.syllabic || b.syllabic) continue;
-    let joined: PreparedToken | undefined;
-    if (!a.unvocalised) {
-      if (known(a.text + b.text)) joined = prepareToken(latinToken(a.text + b.text, a.surname || b.surname));
-    } else if (b.vocalic !== undefined && a.vocalic !== undefined && d.gluedSuffixVocalics.has(b.vocalic)) {
-      joined = prepareToken({ text: a.text + b.text, kind: 'name', surname: a.surname || b.surname, unvocalised: true, skeleton: a.skeleton + b.skeleton, vocalic: a.vocalic + b.vocalic });
-    }
-    if (joined) out.push([...tokens.slice(0, i), joined, ...tokens.slice(i + 2)]);
+    if (a.kind !== 'name' || b.kind !== 'name' || a.unvocalised || b.unvocalised || a.syllabic || b.syllabic) continue;
+    if (known(a.text + b.text)) out.push([...tokens.slice(0, i), prepareToken(latinToken(a.text + b.text, a.surname || b.surname)), ...tokens.slice(i + 2)]);
   }
   // A kunya or nasab glued in Arabic script and written apart in Latin (أبوغيث ABO GHAITH, بنحسين BEN
   // HASSINE, أبواليزيد ABOU EL YAZID), and the other way round (أبو بكر ABUBAKAR, بن الشيبة BINALSHIBH).
@@ -189,6 +183,7 @@ const gluedVocalics = (): Set<string> => (glued ??= new Set(matchingData().glued
 function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedToken) => boolean): PreparedToken[][] {
   const out: PreparedToken[][] = [];
   if (!tokens.some((t) => t.unvocalised)) return out;
+  const d = matchingData();
   tokens.forEach((t, i) => {
     if (!t.splits || out.length >= MAX_SCRIPT_READINGS || meets(t)) return;
     for (const parts of t.splits) {
@@ -204,7 +199,7 @@ function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedTok
   const merges: { at: number; span: number; merged: PreparedToken; neither: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
-    const article = tokens[i + 1]?.kind === 'particle' && matchingData().latinArticles.has(tokens[i + 1]!.text);
+    const article = tokens[i + 1]?.kind === 'particle' && d.latinArticles.has(tokens[i + 1]!.text);
     const b = tokens[i + (article ? 2 : 1)];
     if (!isArabicName(b)) continue;
     // A glued particle before a name that meets nothing (بن الشيبة BINALSHIBH, بن لادن BINLADIN).
@@ -213,6 +208,12 @@ function scriptReadings(tokens: readonly PreparedToken[], meets: (t: PreparedTok
       continue;
     }
     if (!isArabicName(a)) continue;
+    // A Persian/Pashto ending written apart (ولی جان, آخوند زاده: WALIJAN, AKHUNDZADA) joins whatever
+    // the two words meet on their own.
+    if (!article && d.gluedSuffixVocalics.has(b.vocalic!)) {
+      merges.push({ at: i, span: 2, merged: mergedToken(a, false, b), neither: !meets(a) && !meets(b) });
+      continue;
+    }
     const ma = meets(a);
     const mb = meets(b);
     const neither = !ma && !mb;
