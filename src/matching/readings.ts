@@ -128,12 +128,6 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
       out.push([...tokens.slice(0, i), prepareToken({ text: t.text + next.text, kind: 'name', surname: next.surname, unvocalised: true, skeleton: t.skeleton + next.skeleton, vocalic: headJoin.vocalic + next.vocalic }), ...tokens.slice(i + 2)]);
     }
   }
-  // بن + article + name written as one Latin word (BINALSHIBH): بن is a particle here.
-  for (let i = 0; i + 2 < tokens.length && out.length < MAX_READINGS; i++) {
-    const [b, a, n] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
-    if (b.kind !== 'particle' || b.text !== 'bn' || a.kind !== 'particle' || !d.latinArticles.has(a.text) || !n.unvocalised || n.vocalic === undefined) continue;
-    out.push([...tokens.slice(0, i), prepareToken({ text: 'bnal' + n.text, kind: 'name', surname: n.surname, unvocalised: true, skeleton: 'bnl' + n.skeleton, vocalic: 'bnOL' + n.vocalic }), ...tokens.slice(i + 3)]);
-  }
   // Organisation words translated (translations.ts): one reading besides the caps above.
   const translated = translatedReading(tokens);
   return distinctReadings(tokens, [...out, ...scriptReadings(tokens, meets), ...(translated ? [translated] : [])]);

@@ -44,7 +44,7 @@ test('a kunya or nasab glued in one script and written apart in the other (UN: A
   assert.ok(score('أبو', 'ABUBAKAR') < DEFAULT_THRESHOLD);
 });
 
-test('a reading two rules reach is screened once (بن الشيبة: a nasab and a glued particle), and a Persian ending written apart is one reading (ولی جان)', () => {
+test('a reading is screened once: a Persian ending written apart (ولی جان), a glued nasab (بن الشيبة), two compounds (آخوند زاده)', () => {
   for (const name of ['ولی جان', 'رمزي بن الشيبة', 'احمد جان آخوند زاده']) {
     const readings = alternativeReadings(prepareName(name), () => false, () => false);
     const texts = readings.map((r) => r.map((t) => `${t.key}/${t.vocalic ?? ''}/${t.kind}`).join(' '));
