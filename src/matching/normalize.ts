@@ -1,5 +1,6 @@
 // Text folding shared by every name: Unicode NFKC, lower case, diacritics and vowel points
 // removed, apostrophes joined, other punctuation turned into spaces.
+import { memoized } from './memo.js';
 
 // Combining marks to drop: Latin/Greek/Cyrillic diacritics, Hebrew points, Arabic harakat,
 // superscript alef and tatweel. Marks of Indic scripts are kept: they carry vowels there.
@@ -24,21 +25,11 @@ export const stripIgnorable = (s: string): string => {
   return HAS_DEFAULT_IGNORABLE.test(n) ? n.replace(DEFAULT_IGNORABLE, '') : n;
 };
 
-/** NFKC, lower-cased, marks stripped; punctuation kept (the tokenizer needs commas and hyphens). */
-export function foldCase(s: string): string {
-  let out = foldCache.get(s);
-  if (out === undefined) {
-    out = stripIgnorable(s).normalize('NFD').replace(STRIP_MARKS, '').normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
-    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
-    foldCache.set(s, out);
-  }
-  return out;
-}
-
 // The tokenizer folds every word of every name, and words repeat across a register or a list (three
-// normalisations each): remembered, bounded like prepared.ts's phonetic codes.
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_MAX = 50_000;
+// normalisations each): remembered.
+/** NFKC, lower-cased, marks stripped; punctuation kept (the tokenizer needs commas and hyphens). */
+export const foldCase = memoized((s: string): string =>
+  stripIgnorable(s).normalize('NFD').replace(STRIP_MARKS, '').normalize('NFC').toLowerCase().replace(APOSTROPHES, ''));
 
 /** Whether a string holds characters that must never reach a name: C0/C1 controls (not tab). */
 export const hasControlCharacters = (s: string): boolean => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(s);

@@ -3,6 +3,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { matchingData } from './data.js';
 import { tokenizeName, type NameToken } from './tokenize.js';
+import { memoized } from './memo.js';
 
 export interface PreparedToken extends NameToken {
   /** Double-metaphone primary and alternate codes (deduplicated; empty for unvocalised tokens). */
@@ -23,18 +24,7 @@ export interface PreparedToken extends NameToken {
 export const tokenKey = (t: Pick<NameToken, 'text' | 'unvocalised'>): string => (t.unvocalised ? `~${t.text}` : t.text);
 
 // Double metaphone is the slowest step of preparing a query; names repeat, so codes are remembered.
-const codeCache = new Map<string, string[]>();
-const CODE_CACHE_MAX = 50_000;
-
-export function phoneticCodes(text: string): string[] {
-  let codes = codeCache.get(text);
-  if (!codes) {
-    codes = computeCodes(text);
-    if (codeCache.size >= CODE_CACHE_MAX) codeCache.clear();
-    codeCache.set(text, codes);
-  }
-  return codes;
-}
+export const phoneticCodes = memoized(computeCodes);
 
 function computeCodes(text: string): string[] {
   if (!/[a-z]/.test(text)) return [];

@@ -4,6 +4,7 @@
 // d/dh/z -> d, h/kh -> h, s/sh/ch/th -> s, f/v/ph -> f, b/p -> b; vowels, w, y and glottal stops drop.
 // So QADHAFI, GADDAFI, KADHAFI, Каддафи (Kaddafi) and القذافي all give "kdf".
 import { matchingData } from './data.js';
+import { memoized } from './memo.js';
 
 const LATIN_DIGRAPHS: [RegExp, string][] = [
   // (zh is left alone: al-Azhar is z + h; Russian ж reaches Arabic-script names too rarely to matter.)
@@ -27,19 +28,8 @@ const LATIN_CLASS: Record<string, string> = {
 
 /** Skeleton of an ASCII lower-case token. */
 // Tokens repeat across names (given names, trade words): the skeleton was a tenth of tokenising a
-// register of parties. Pure in its argument, so remembered (bounded, like prepared.ts's codes).
-const skeletonCache = new Map<string, string>();
-const SKELETON_CACHE_MAX = 50_000;
-
-export function latinSkeleton(token: string): string {
-  let out = skeletonCache.get(token);
-  if (out === undefined) {
-    out = computeLatinSkeleton(token);
-    if (skeletonCache.size >= SKELETON_CACHE_MAX) skeletonCache.clear();
-    skeletonCache.set(token, out);
-  }
-  return out;
-}
+// register of parties, so it is remembered.
+export const latinSkeleton = memoized(computeLatinSkeleton);
 
 function computeLatinSkeleton(token: string): string {
   // Doubled letters are written once in Arabic script (shadda): collapse them first.
@@ -146,16 +136,15 @@ const LATIN_VOCALIC_DIGRAPHS: [RegExp, string][] = [
 const DIGRAPH_ONE: Record<string, string> = { S: 's', T: 'std', K: 'h', G: 'k', D: 'd', C: 'sh', X: 'ks' };
 const DIGRAPH_TWO: Record<string, string> = { S: 's', T: 't', K: 'k', G: 'k', D: 'd' };
 
-const latinVocalicCache = new Map<string, string>();
 /** Vocalised skeleton of an ASCII lower-case token: consonant classes as latinSkeleton, vowels a e i o u, glides y w, and v. */
-export function latinVocalic(token: string): string {
-  let out = latinVocalicCache.get(token);
-  if (out !== undefined) return out;
+export const latinVocalic = memoized(computeLatinVocalic);
+
+function computeLatinVocalic(token: string): string {
   // A diphthong ai/ay/ei/ey is a vowel and a y: the y of حسين HUSAYN, HUSSEIN, which an Arabic word without it lacks (احسان is not HUSAIN).
   // Doubled consonants are one letter (shadda); a doubled vowel stays two (RABI'I, الربيعي: a yeh, then a final yeh).
   let s = token.replace(/([b-df-hj-np-tv-z])\1+/g, '$1').replace(/([ae])i(?![aeiou])/g, '$1y');
   for (const [re, to] of LATIN_VOCALIC_DIGRAPHS) s = s.replace(re, to);
-  out = '';
+  let out = '';
   for (const ch of s) {
     if ('aeiouywv'.includes(ch) || (ch >= 'A' && ch <= 'Z')) out += ch;
     else if (ch === 'v') out += 'v';
@@ -165,8 +154,6 @@ export function latinVocalic(token: string): string {
       else if (ch >= '0' && ch <= '9') out += ch;
     }
   }
-  if (latinVocalicCache.size > 50_000) latinVocalicCache.clear();
-  latinVocalicCache.set(token, out);
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { PreparedToken } from './prepared.js';
 import { matchingData } from './data.js';
 import { crossScriptCost, latinVocalic, vocalicConsonants } from './skeleton.js';
 import { oneEditApart } from './edit.js';
+import { memoized } from './memo.js';
 import { populationGivenName } from './population.js';
 
 export type MatchHow = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'unmatched';
@@ -37,17 +38,11 @@ export const SPELLING_MIN_JW = 0.7;
 /** ...and not so close that the fuzzy similarity is SPELLING_SIM or more anyway (1 - (1 - jw) * FUZZY_STRETCH). */
 export const SPELLING_MAX_JW = 1 - (1 - SPELLING_SIM) / FUZZY_STRETCH;
 
-const spellingCache = new Map<string, string>();
-function spelling(text: string): string {
-  let out = spellingCache.get(text);
-  if (out === undefined) {
-    out = text;
-    for (const [re, to] of matchingData().latinSpellings) out = out.replace(re, to);
-    if (spellingCache.size > 50_000) spellingCache.clear();
-    spellingCache.set(text, out);
-  }
+const spelling = memoized((text: string): string => {
+  let out = text;
+  for (const [re, to] of matchingData().latinSpellings) out = out.replace(re, to);
   return out;
-}
+});
 const sameSpelling = (a: string, b: string): boolean => spelling(a) === spelling(b);
 
 const VOWEL_END = /[aeio]$/;
@@ -125,20 +120,15 @@ function equivalentReadings(): [string, number[]][] {
   return readings;
 }
 
-const exactGroupCache = new Map<string, number[]>();
 /** Equivalence groups with a spelling the Arabic vocalised skeleton reads exactly (cost 0). */
-function exactGroups(vocalic: string): number[] {
-  let out = exactGroupCache.get(vocalic);
-  if (out) return out;
-  out = [];
+const exactGroups = memoized((vocalic: string): number[] => {
+  const out: number[] = [];
   for (const [reading, groups] of equivalentReadings()) {
     if (crossScriptCost(vocalic, reading, 0) !== 0) continue;
     for (const g of groups) if (!out.includes(g)) out.push(g);
   }
-  if (exactGroupCache.size > 20_000) exactGroupCache.clear();
-  exactGroupCache.set(vocalic, out);
   return out;
-}
+}, 20_000);
 
 export function tokenSimilarity(q: PreparedToken, c: PreparedToken): TokenSimilarity {
   if (q.text === c.text && q.unvocalised === c.unvocalised) return { sim: 1, how: 'exact' };

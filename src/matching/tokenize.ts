@@ -3,6 +3,7 @@
 // and whether it is a surname.
 import anyAscii from 'any-ascii';
 import { matchingData } from './data.js';
+import { memoized } from './memo.js';
 import { foldCase, stripIgnorable } from './normalize.js';
 import { scriptOf, type Script } from './script.js';
 import { arabicSkeleton, arabicVocalic, joinVocalic, latinSkeleton } from './skeleton.js';
@@ -221,20 +222,10 @@ function arabicSplits(word: string): NameToken[][] {
 // Words repeat across names (given names, legal forms, trade words); what a word yields apart from
 // the surname mark (which depends on the whole name) is remembered, bounded like the other caches.
 type WordToken = Omit<NameToken, 'surname'>;
-const wordCache = new Map<string, WordToken[]>();
-const WORD_CACHE_MAX = 50_000;
+const wordTokensOf = memoized((key: string): WordToken[] => computeWordTokens(key.slice(1), key[0] === '1'));
 
 /** The tokens of one word of a name (`solid`: the word is the whole name), without surname marks. */
-function wordTokens(rawWord: string, solid: boolean): WordToken[] {
-  const key = `${solid ? 1 : 0}${rawWord}`;
-  let out = wordCache.get(key);
-  if (out === undefined) {
-    out = computeWordTokens(rawWord, solid);
-    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-    wordCache.set(key, out);
-  }
-  return out;
-}
+const wordTokens = (rawWord: string, solid: boolean): WordToken[] => wordTokensOf(`${solid ? 1 : 0}${rawWord}`);
 
 function computeWordTokens(rawWord: string, solid: boolean): WordToken[] {
   const d = matchingData();
