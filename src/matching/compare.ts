@@ -43,16 +43,16 @@ export function compareTokens(q: PreparedToken[], c: PreparedToken[], type: Enti
  * holds a list name without its trailing acronym (acronym.ts), so that form is compared too.
  */
 export function compareNameStrings(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
-  const best = compareWritten(a, b, type, stats);
+  const qa = prepareName(a);
+  const best = compareWritten(qa, b, type, stats);
   const bare = withoutTrailingAcronym(b);
   if (bare === undefined) return best;
-  const other = compareWritten(a, bare, type, stats);
+  const other = compareWritten(qa, bare, type, stats);
   if (other.score <= best.score) return best;
   return { ...other, explanation: { ...other.explanation, notes: [...other.explanation.notes, `compared with "${bare}": the second name without its trailing acronym`] } };
 }
 
-function compareWritten(a: string, b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
-  const qa = prepareName(a);
+function compareWritten(qa: PreparedToken[], b: string, type?: EntityType, stats?: TokenStats): ComparedNames {
   const cb = prepareName(b);
   let best = compareTokens(qa, cb, type, stats);
   // Other readings of the first name (readings.ts), with the second name's tokens as what is known.

@@ -23,6 +23,10 @@ export interface PreparedToken extends NameToken {
 
 export const tokenKey = (t: Pick<NameToken, 'text' | 'unvocalised'>): string => (t.unvocalised ? `~${t.text}` : t.text);
 
+/** Everything token comparison (token-similarity.ts) reads of a query token: tokens with one key meet alike. */
+export const similarityKey = (t: PreparedToken): string =>
+  `${t.key}|${t.kind}|${t.syllabic ? 's' : ''}|${t.bare ?? ''}|${t.skeleton}|${t.vocalic ?? ''}|${t.groups.join(',')}`;
+
 // Double metaphone is the slowest step of preparing a query; names repeat, so codes are remembered.
 export const phoneticCodes = memoized(computeCodes);
 

@@ -12,7 +12,7 @@
 //   two Arabic-script words read as one (آخوند زاده AKHUNDZADA, ولی جان WALIJAN: Persian and Pashto
 //   write the parts of a compound apart, Latin lists glue them).
 import { matchingData } from './data.js';
-import { prepareToken, type PreparedToken } from './prepared.js';
+import { prepareToken, similarityKey, type PreparedToken } from './prepared.js';
 import { joinCompounds, latinToken, type NameToken } from './tokenize.js';
 import { arabicVocalic, joinVocalic, vocalicConsonants } from './skeleton.js';
 import { translatedReading } from './translations.js';
@@ -133,14 +133,13 @@ export function alternativeReadings(tokens: readonly PreparedToken[], known: (te
   return distinctReadings(tokens, [...out, ...scriptReadings(tokens, meets), ...(translated ? [translated] : [])]);
 }
 
-/** Everything screening and scoring read of a token (SimilarityCache's key, and the surname mark the weights take). */
-const tokenSignature = (t: PreparedToken): string =>
-  `${t.key}|${t.kind}|${t.surname ? 1 : 0}|${t.syllabic ? 1 : 0}|${t.bare ?? ''}|${t.skeleton}|${t.vocalic ?? ''}|${t.groups.join(',')}`;
+/** Everything screening and scoring read of a token: what its similarities depend on, and the surname mark the weights take. */
+const tokenSignature = (t: PreparedToken): string => `${similarityKey(t)}|${t.surname ? 1 : 0}`;
 
 /**
- * Readings that differ from the query and from each other: two rules can reach the same reading (an
- * Arabic-script word and a Persian ending written apart are both a glued suffix and two words that
- * meet nothing; بن ال + name both a nasab and a glued particle), and each would be screened again.
+ * Readings that differ from the query and from each other: two rules can reach the same reading (a
+ * kunya split or joined by GLUED_HEADS and by an Arabic-script split or merge: أبوغيث ABU GHAITH,
+ * أبو بكر ABUBAKAR; a merge alone and in the every-merge reading), and each would be screened again.
  */
 function distinctReadings(tokens: readonly PreparedToken[], readings: PreparedToken[][]): PreparedToken[][] {
   if (readings.length === 0) return readings;

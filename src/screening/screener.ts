@@ -6,7 +6,7 @@ import type { EntryTable } from './entry-table.js';
 import { VigilInputError } from '../model/errors.js';
 import { lowerBound } from './sorted.js';
 import { hasControlCharacters } from '../matching/normalize.js';
-import { prepareName, type PreparedToken } from '../matching/prepared.js';
+import { prepareName, similarityKey, type PreparedToken } from '../matching/prepared.js';
 import { COMMON_POPULATION_NAME, GENERIC_ONLY_CAP, scoreTokens } from '../matching/scorer.js';
 import { tokenSimilarity, type TokenSimilarity } from '../matching/token-similarity.js';
 import { tokenWeight } from '../matching/compare.js';
@@ -103,8 +103,7 @@ export class SimilarityCache {
   get(q: PreparedToken): TokenReach {
     const same = this.byToken.get(q);
     if (same) return same;
-    // Everything tokenSimilarity looks at on the query side belongs in the key.
-    const key = `${q.key}|${q.kind}|${q.syllabic ? 's' : ''}|${q.bare ?? ''}|${q.skeleton}|${q.vocalic ?? ''}|${q.groups.join(',')}`;
+    const key = similarityKey(q);
     let r = this.cache.get(key);
     if (!r) {
       const sims = this.scan ? this.index.scanTokens(q) : this.index.similarTokens(q);
