@@ -15,12 +15,12 @@ export { INDEX_CACHE_META_KEY, cacheFileFor } from './index-cache.js';
 
 /**
  * Default hit threshold, chosen on the public evaluation sets (`npx tsx bench/screening.ts` prints the
- * trade-off from 0.80 to 0.95). At 0.85 (2026-12-02, full sets, issue 13 name-commonness work): 99.12% of
- * generated typo / reorder / dropped-middle-name variants and 84.66% of the UN Latin/Arabic-script pairs
- * found; false hits on 0.04% of negatives_global_public.csv with birth years (latin 0.04%, arabic 0.24%,
- * han and hangul 0%: a common name with a birth year meets an undated entry below the threshold) and on
- * 0.10% of 50,000 negatives_us.csv names; Putin 66 of 81 variants. At 0.9 false hits fall to 0.00% /
- * 0.06% but variants to 93.7% and cross-script pairs to 56.4%. A screening threshold errs towards review.
+ * trade-off from 0.80 to 0.95). At 0.85 (2026-12-02, full sets, end of issue 13): 99.36% of generated
+ * typo / reorder / dropped-middle-name variants and 91.80% of the UN Latin/Arabic-script pairs found;
+ * false hits on 0.07% of negatives_global_public.csv with birth years (latin 0.07%, arabic 0.24%, han
+ * and hangul 0%: a common name with a birth year meets an undated entry below the threshold) and on
+ * 0.10% of 50,000 negatives_us.csv names; Putin 71 of 81 variants. At 0.9 false hits fall to 0.02% /
+ * 0.06% but variants to 95.2% and cross-script pairs to 63.2%. A screening threshold errs towards review.
  */
 export const DEFAULT_THRESHOLD = 0.85;
 
